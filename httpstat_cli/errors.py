@@ -1,0 +1,64 @@
+"""Domain errors, the exit codes they map to, and making user text safe to echo.
+
+Errors carry a message key and parameters, not a sentence: cli.py words them in the reader's
+language at the edge.
+"""
+
+import unicodedata
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    NOT_FOUND = 1
+    USAGE = 2
+    DATA = 3
+
+
+class HscError(Exception):
+    """Base of every error hsc reports to the user as one line on stderr."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+
+class UsageError(HscError):
+    """The user asked for something malformed (a code out of range, an unknown language)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NotFound(HscError):
+    """A well-formed query that matches nothing."""
+
+    exit_code = ExitCode.NOT_FOUND
+
+
+class DataError(HscError):
+    """Bundled data is missing or damaged: a broken file, a missing key."""
+
+    exit_code = ExitCode.DATA
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("err_data", detail=detail)
+        self.detail = detail
+
+
+def visible(text: str) -> str:
+    """Show control and bidi-override characters as escapes, so echoed input cannot steer
+    the terminal (ESC sequences, OSC titles, U+202E) or break a line."""
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co") or (ch in _BIDI_CONTROLS)
+        else ch
+        for ch in text
+    )
+
+
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)

@@ -1,0 +1,190 @@
+"""Pick the reader's language and load its texts, falling back to English field by field.
+
+Negotiation is pure functions over an ``environ`` mapping so it can be tested as tables.
+"""
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from httpstat_cli.errors import DataError, UsageError
+
+SUPPORTED = ("en", "tr", "fr", "fa")
+FALLBACK = "en"
+RIGHT_TO_LEFT = frozenset({"fa"})
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+_NO_PREFERENCE = frozenset({"C", "POSIX"})
+
+_PACKAGED = os.path.join(os.path.dirname(__file__), "locales")
+_CHECKOUT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locales")
+
+
+def locale_dir() -> str:
+    """The packaged copy in a wheel; the checkout's ``locales/`` in an editable install."""
+    return _PACKAGED if os.path.isdir(_PACKAGED) else _CHECKOUT
+
+
+def normalise_tag(value: str) -> str | None:
+    """``fr_FR.UTF-8@euro`` -> ``fr``; ``tr-TR`` -> ``tr``; C, POSIX and junk -> None."""
+    bare = value.strip().split(".", 1)[0].split("@", 1)[0]
+    if bare in _NO_PREFERENCE:
+        return None
+    language = bare.replace("-", "_").split("_", 1)[0].lower()
+    if 2 <= len(language) <= 8 and language.isascii() and language.isalpha():
+        return language
+    return None
+
+
+def _is_real_locale(value: str) -> bool:
+    bare = value.strip().split(".", 1)[0].split("@", 1)[0]
+    return bool(bare) and bare not in _NO_PREFERENCE
+
+
+def preferences(environ: Mapping[str, str]) -> list[str]:
+    """Languages the environment asks for, most wanted first (unsupported ones included)."""
+    wanted: list[str | None] = [normalise_tag(environ.get("HSC_LANG", ""))]
+    locale = next((environ[name] for name in _LOCALE_VARIABLES if environ.get(name)), "")
+    # GNU gettext ignores LANGUAGE unless a real locale is set; so do we.
+    if _is_real_locale(locale):
+        wanted += [normalise_tag(part) for part in environ.get("LANGUAGE", "").split(":")]
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "")
+        if value.strip().split(".", 1)[0] in _NO_PREFERENCE:
+            break  # LC_ALL=C means "plain English", whatever LANG says
+        wanted.append(normalise_tag(value))
+    ordered: list[str] = []
+    for tag in wanted:
+        if tag and tag not in ordered:
+            ordered.append(tag)
+    return ordered
+
+
+def negotiate(flag: str | None, environ: Mapping[str, str]) -> str:
+    """``--lang`` wins and must be supported; otherwise the first supported environment choice."""
+    if flag is not None:
+        tag = normalise_tag(flag)
+        if tag not in SUPPORTED:
+            raise UsageError(
+                "err_unsupported_language", lang=flag, available=", ".join(sorted(SUPPORTED))
+            )
+        return tag
+    return next((tag for tag in preferences(environ) if tag in SUPPORTED), FALLBACK)
+
+
+def locale_path(lang: str, directory: str | None = None) -> str:
+    if lang not in SUPPORTED:  # file names are only ever built from the declared list
+        raise UsageError(
+            "err_unsupported_language", lang=lang, available=", ".join(sorted(SUPPORTED))
+        )
+    return os.path.join(directory or locale_dir(), f"{lang}.json")
+
+
+def read_locale(lang: str, directory: str | None = None) -> dict[str, Any]:
+    path = locale_path(lang, directory)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise DataError(f"cannot read {path}: {error.strerror}") from error
+    except ValueError as error:
+        raise DataError(f"{path} is not valid JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise DataError(f"{path} does not hold a JSON object")
+    return data
+
+
+class Texts:
+    """Every human text hsc shows, in one language, each field falling back to English."""
+
+    def __init__(
+        self,
+        lang: str,
+        primary: dict[str, Any],
+        fallback: dict[str, Any],
+        warnings: Sequence[str] = (),
+        source: str = "",
+    ) -> None:
+        self.lang = lang
+        self.right_to_left = lang in RIGHT_TO_LEFT
+        self.warnings = tuple(warnings)
+        self._layers = (primary, fallback)
+        self._source = source
+
+    def _lookup(self, *path: str) -> Any:
+        for layer in self._layers:
+            node: Any = layer
+            for key in path:
+                node = node.get(key) if isinstance(node, dict) else None
+            if node not in (None, "", []):
+                return node
+        return None
+
+    def require(self, *path: str) -> Any:
+        found = self._lookup(*path)
+        if found is None:
+            raise DataError(f"{self._source}: missing key {'.'.join(path)}")
+        return found
+
+    def ui(self, key: str, **values: object) -> str:
+        template: str = self.require("ui", key)
+        return template.format(**values) if values else template
+
+    def class_name(self, code_class: str) -> str:
+        name: str = self.require("classes", code_class, "name")
+        return name
+
+    def class_description(self, code_class: str) -> str:
+        description: str = self.require("classes", code_class, "description")
+        return description
+
+    def code_text(self, entry_id: str, field: str) -> str:
+        found = self._lookup("codes", entry_id, field)
+        return found if isinstance(found, str) else ""
+
+    def code_list(self, entry_id: str, field: str) -> list[str]:
+        found = self._lookup("codes", entry_id, field)
+        return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+
+    def confusion(self, first: str, second: str) -> str:
+        for key in (f"{first}|{second}", f"{second}|{first}"):
+            found = self._lookup("confusions", key)
+            if isinstance(found, str):
+                return found
+        return ""
+
+    def retry(self, policy: str) -> str:
+        text: str = self.require("retry", policy)
+        return text
+
+
+@cache
+def load_texts(lang: str, directory: str | None = None) -> Texts:
+    """Texts for ``lang`` over English; a damaged non-English file degrades to English."""
+    fallback = read_locale(FALLBACK, directory)
+    if lang == FALLBACK:
+        return Texts(lang, fallback, fallback, source=locale_path(lang, directory))
+    try:
+        primary = read_locale(lang, directory)
+    except DataError as error:
+        return Texts(FALLBACK, fallback, fallback, [f"{error}; showing English"])
+    return Texts(lang, primary, fallback, source=locale_path(lang, directory))
+
+
+def leaf_keys(node: Any, prefix: str = "") -> set[str]:
+    """Dotted paths of every text in a locale tree (a list of strings counts as one text)."""
+    if not isinstance(node, dict):
+        return {prefix}
+    keys: set[str] = set()
+    for key, value in node.items():
+        keys |= leaf_keys(value, f"{prefix}.{key}" if prefix else str(key))
+    return keys
+
+
+def completeness(lang: str, directory: str | None = None) -> float:
+    """Share of English's texts that ``lang`` provides, 0..1."""
+    reference = leaf_keys(read_locale(FALLBACK, directory))
+    if lang == FALLBACK:
+        return 1.0
+    return len(reference & leaf_keys(read_locale(lang, directory))) / len(reference)

@@ -1,0 +1,106 @@
+"""Turn what the user typed ("418", "4xx", "41x", "400-410", "NOT_FOUND") into a query.
+
+Parsing is separate from resolving so the command line can reject malformed input before
+any data is read. Anything that is not a code, a pattern or a constant name is a search.
+"""
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from httpstat_cli import registry
+from httpstat_cli.errors import UsageError
+from httpstat_cli.i18n import Texts
+from httpstat_cli.registry import StatusCode
+
+LOWEST, HIGHEST = 100, 599
+MAX_QUERY_LENGTH = 1000
+# Persian (U+06F0..) and Arabic-Indic (U+0660..) digits read as ASCII, so "۴۰۴" is 404.
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+class Query(NamedTuple):
+    kind: str  # "code", "range", "name" or "words"
+    text: str
+    low: int = 0
+    high: int = 0
+
+
+def _code(text: str, original: str) -> int:
+    value = int(text)
+    if not LOWEST <= value <= HIGHEST:
+        raise UsageError("err_code_range", query=original, low=LOWEST, high=HIGHEST)
+    return value
+
+
+def parse(raw: str) -> Query:
+    """Classify one argument; raise UsageError for malformed codes and patterns."""
+    text = raw.strip().translate(_DIGITS)
+    if not text:
+        raise UsageError("err_empty_query")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError("err_query_too_long", limit=MAX_QUERY_LENGTH)
+    if text.isascii() and text.isdigit():
+        code = _code(text, raw)
+        return Query("code", text, code, code)
+    lowered = text.lower()
+    if lowered.isascii() and lowered.endswith("x") and lowered[0].isdigit():
+        return _pattern(lowered, raw)
+    low, dash, high = text.partition("-")
+    if dash and low.isascii() and low.isdigit() and high.isascii() and high.isdigit():
+        first, last = _code(low, raw), _code(high, raw)
+        if first > last:
+            raise UsageError("err_empty_range", query=raw)
+        return Query("range", text, first, last)
+    if text.isascii() and text.replace("_", "").replace("-", "").isalpha():
+        return Query("name", text)
+    return Query("words", text)
+
+
+def _pattern(lowered: str, raw: str) -> Query:
+    stem = lowered.rstrip("x")
+    width = len(lowered) - len(stem)
+    if len(lowered) != 3 or not stem.isdigit() or width > 2:
+        raise UsageError("err_bad_pattern", query=raw)
+    scale = 10**width
+    low = int(stem) * scale
+    if not LOWEST <= low <= HIGHEST:
+        raise UsageError("err_code_range", query=raw, low=LOWEST, high=HIGHEST)
+    return Query("range", lowered, low, low + scale - 1)
+
+
+def constant_name(text: str) -> str:
+    """``not-found``, ``Not Found`` and ``NOT_FOUND`` all become ``NOT_FOUND``."""
+    return "_".join(text.replace("-", " ").replace("_", " ").replace("'", "").upper().split())
+
+
+def by_name(text: str) -> tuple[StatusCode, ...]:
+    """Entries whose Python constant name, phrase or former phrase spells ``text``."""
+    wanted = constant_name(text)
+    return tuple(
+        entry
+        for entry in registry.all_codes()
+        if wanted == entry.python_name
+        or wanted in (constant_name(p) for p in (entry.phrase, *entry.former_phrases))
+        or wanted in (constant_name(a) for a in entry.aliases if a.isupper())
+    )
+
+
+def resolve_structured(query: Query) -> tuple[StatusCode, ...]:
+    """Entries for a code, range or name query (words are the search engine's job)."""
+    if query.kind in ("code", "range"):
+        return registry.in_range(query.low, query.high)
+    if query.kind == "name":
+        return by_name(query.text)
+    return ()
+
+
+def resolve(query: Query, languages: Sequence[Texts], limit: int = 10) -> tuple[StatusCode, ...]:
+    """Entries for any query: a code, pattern or name first; words go to the search engine."""
+    found = resolve_structured(query)
+    if found or query.kind in ("code", "range"):
+        return found
+    from httpstat_cli import search
+
+    hits = search.search(query.text, registry.all_codes(), languages, limit=limit)
+    best = [hit for hit in hits if hit.complete] or hits
+    return tuple(hit.entry for hit in best)

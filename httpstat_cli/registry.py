@@ -1,0 +1,123 @@
+"""The bundled registry of status codes: language-neutral facts, loaded once on first use.
+
+Entries are NamedTuples rather than dataclasses: they are just as immutable and typed, and
+building them costs nothing at import time, which every TAB pays for.
+"""
+
+import json
+import os
+from functools import cache
+from typing import Any, NamedTuple
+
+from httpstat_cli.errors import DataError
+
+DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "codes.json")
+
+STATUSES = ("standard", "unused", "deprecated", "obsolete", "temporary", "unofficial")
+RETRY_POLICIES = ("no-need", "follow", "after-change", "never", "after-delay", "backoff")
+REQUIREMENTS = ("MUST", "SHOULD", "MAY")
+CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
+
+
+class Header(NamedTuple):
+    name: str
+    requirement: str
+
+
+class Source(NamedTuple):
+    document: str
+    section: str | None
+    url: str
+
+
+class StatusCode(NamedTuple):
+    """One meaning of a status code: a registered code, or one vendor's use of a number."""
+
+    id: str
+    code: int
+    vendor: str | None
+    phrase: str
+    former_phrases: tuple[str, ...]
+    status: str
+    source: Source
+    third_party_only: bool
+    python_name: str | None
+    headers: tuple[Header, ...]
+    cacheable: bool
+    retry: str
+    related: tuple[int, ...]
+    confused_with: tuple[str, ...]
+    aliases: tuple[str, ...]
+    client_receives: int | None
+    historic: bool
+
+    @property
+    def code_class(self) -> str:
+        return f"{self.code // 100}xx"
+
+    @property
+    def official(self) -> bool:
+        return self.vendor is None
+
+
+def _entry(raw: dict[str, Any]) -> StatusCode:
+    code = int(raw["code"])
+    return StatusCode(
+        id=str(raw["id"]),
+        code=code,
+        vendor=raw["vendor"],
+        phrase=raw["phrase"],
+        former_phrases=tuple(raw["former_phrases"]),
+        status=raw["status"],
+        source=Source(**raw["source"]),
+        third_party_only=bool(raw["third_party_only"]),
+        python_name=raw["python_name"],
+        headers=tuple(Header(**h) for h in raw["headers"]),
+        cacheable=bool(raw["cacheable"]),
+        retry=raw["retry"],
+        related=tuple(raw["related"]),
+        confused_with=tuple(raw["confused_with"]),
+        aliases=tuple(raw["aliases"]),
+        client_receives=raw.get("client_receives", code),
+        historic=bool(raw.get("historic", False)),
+    )
+
+
+def _sort_key(entry: StatusCode) -> tuple[int, bool, str]:
+    # Registered meaning first, then vendors alphabetically: the order a lookup shows them in.
+    return (entry.code, entry.vendor is not None, (entry.vendor or "").casefold())
+
+
+@cache
+def all_codes() -> tuple[StatusCode, ...]:
+    """Every entry, ordered by code, the registered meaning before vendor meanings."""
+    try:
+        with open(DATA_FILE, encoding="utf-8") as handle:
+            raw = json.load(handle)
+        entries = [_entry(item) for item in raw]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise DataError(f"cannot read {DATA_FILE}: {error}") from error
+    return tuple(sorted(entries, key=_sort_key))
+
+
+@cache
+def _by_id() -> dict[str, StatusCode]:
+    return {entry.id: entry for entry in all_codes()}
+
+
+def get(entry_id: str) -> StatusCode | None:
+    return _by_id().get(entry_id)
+
+
+def by_code(code: int) -> tuple[StatusCode, ...]:
+    """Every meaning of one number, the registered one first."""
+    return tuple(entry for entry in all_codes() if entry.code == code)
+
+
+def in_range(low: int, high: int) -> tuple[StatusCode, ...]:
+    return tuple(entry for entry in all_codes() if low <= entry.code <= high)
+
+
+def in_class(code_class: str) -> tuple[StatusCode, ...]:
+    digit = int(code_class[0])
+    return in_range(digit * 100, digit * 100 + 99)

@@ -1,0 +1,201 @@
+"""Find entries by words in any supported language, forgiving accents, letter forms and typos.
+
+Pure functions over (entry, texts) pairs: nothing is indexed until a search runs, so other
+commands pay nothing for it.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from httpstat_cli.i18n import Texts
+from httpstat_cli.registry import StatusCode
+
+# Letter forms a reader treats as one: Arabic yeh and kaf as Persian, dotless i as i,
+# Persian and Arabic-Indic digits as ASCII. Joiners and the kashida carry no meaning here.
+_FOLD = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+        "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+        "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
+        "\u0629": "\u0647",  # teh marbuta -> heh
+        "\u06c0": "\u0647",  # heh with yeh above -> heh
+        "\u0131": "i",  # Turkish dotless i
+        "\u200c": None,
+        "\u200d": None,
+        "\u0640": None,
+        **{chr(0x06F0 + n): str(n) for n in range(10)},
+        **{chr(0x0660 + n): str(n) for n in range(10)},
+    }
+)
+_WORD = re.compile(r"\w+")
+
+# Field tiers, best first; the weight of a match is its tier's weight times its quality.
+NAME, SUMMARY, BODY = "name", "summary", "explanation"
+_WEIGHTS = {NAME: 100.0, SUMMARY: 30.0, BODY: 10.0}
+EXACT, PREFIX, INSIDE, TYPO = 3.0, 2.0, 1.0, 0.5
+_CODE_WEIGHT = 1000.0
+_PHRASE_BONUS = 500.0
+
+
+def normalise(text: str) -> str:
+    """Casefold, strip accents, unify letter forms; the same for queries and texts."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.casefold().translate(_FOLD)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(normalise(text))
+
+
+def typo_budget(word: str) -> int:
+    """Edits forgiven: none below four letters, one from four, two from eight."""
+    return 0 if len(word) < 4 else 1 if len(word) < 8 else 2
+
+
+def edit_distance(first: str, second: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent swaps count once), giving up past ``limit``."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous_row: list[int] = []
+    row = list(range(len(second) + 1))
+    for i, a in enumerate(first, 1):
+        before, previous_row, row = previous_row, row, [i] + [0] * len(second)
+        for j, b in enumerate(second, 1):
+            row[j] = min(
+                previous_row[j] + 1,
+                row[j - 1] + 1,
+                previous_row[j - 1] + (a != b),
+            )
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+class Field(NamedTuple):
+    text: str  # normalised
+    tokens: tuple[str, ...]
+
+
+class Document(NamedTuple):
+    entry: StatusCode
+    fields: dict[str, tuple[Field, ...]]  # tier -> normalised texts
+    phrases: frozenset[str]  # whole normalised names, for an exact-phrase bonus
+
+
+class Hit(NamedTuple):
+    entry: StatusCode
+    score: float
+    complete: bool  # every query word matched somewhere
+    matched: tuple[str, ...]  # tiers that matched, best first
+
+
+def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
+    names = [entry.phrase, *entry.former_phrases, *entry.aliases]
+    if entry.python_name:
+        names.append(entry.python_name.replace("_", " "))
+    if entry.vendor:
+        names.append(entry.vendor)
+    summaries: list[str] = []
+    bodies: list[str] = []
+    for texts in languages:
+        names.append(texts.code_text(entry.id, "title"))
+        names.extend(texts.code_list(entry.id, "aliases"))
+        summaries.append(texts.code_text(entry.id, "summary"))
+        bodies.append(texts.code_text(entry.id, "explanation"))
+    name_fields = _fields(names)
+    return Document(
+        entry,
+        {NAME: name_fields, SUMMARY: _fields(summaries), BODY: _fields(bodies)},
+        frozenset(" ".join(field.tokens) for field in name_fields),
+    )
+
+
+def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
+    normalised = (normalise(text) for text in texts if text)
+    return tuple(Field(text, tuple(_WORD.findall(text))) for text in normalised)
+
+
+def _word_quality(term: str, field: Field, typos: bool) -> float:
+    best = 0.0
+    budget = typo_budget(term) if typos else 0
+    for token in field.tokens:
+        if token == term:
+            return EXACT
+        if len(term) >= 3 and token.startswith(term):
+            best = max(best, PREFIX)
+        elif budget and best < TYPO and edit_distance(term, token, budget) <= budget:
+            best = TYPO
+    if best < INSIDE and len(term) >= 4 and term in field.text:
+        best = INSIDE
+    return best
+
+
+def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
+    total = 0.0
+    matched_terms = 0
+    matched_tiers: list[str] = []
+    for term in terms:
+        if term.isdigit():
+            if term == str(doc.entry.code):
+                total += _CODE_WEIGHT
+                matched_terms += 1
+            continue
+        best = 0.0
+        for tier, texts in doc.fields.items():
+            # Typos are forgiven in names and summaries only: in long prose they find noise.
+            typos = tier != BODY
+            quality = max((_word_quality(term, f, typos) for f in texts), default=0.0)
+            if quality:
+                best = max(best, _WEIGHTS[tier] * quality)
+                if tier not in matched_tiers:
+                    matched_tiers.append(tier)
+        if best:
+            total += best
+            matched_terms += 1
+    if not matched_terms:
+        return None
+    if phrase in doc.phrases:
+        total += _PHRASE_BONUS
+    order = [tier for tier in (NAME, SUMMARY, BODY) if tier in matched_tiers]
+    if total >= _CODE_WEIGHT:
+        order.insert(0, "code")
+    return Hit(doc.entry, total, matched_terms == len(terms), tuple(order))
+
+
+def search(
+    query: str, entries: Iterable[StatusCode], languages: Sequence[Texts], limit: int = 10
+) -> list[Hit]:
+    """Best hits first: all words before some, then score, then code order (stable)."""
+    terms = list(dict.fromkeys(words(query)))
+    if not terms:
+        return []
+    phrase = " ".join(terms)
+    hits = [
+        hit
+        for entry in entries
+        if (hit := score(document(entry, languages), terms, phrase)) is not None
+    ]
+    hits.sort(key=lambda hit: (not hit.complete, -hit.score))
+    return hits[:limit] if limit > 0 else hits
+
+
+def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts]) -> str | None:
+    """The closest known word to a query that found nothing, if one is near enough."""
+    vocabulary: set[str] = set()
+    for entry in entries:
+        for fields in document(entry, languages).fields.values():
+            for field in fields:
+                vocabulary.update(field.tokens)
+    best: tuple[int, str] | None = None
+    for term in words(query):
+        limit = max(2, typo_budget(term) + 1)
+        for word in vocabulary:
+            distance = edit_distance(term, word, limit)
+            if distance <= limit and (best is None or (distance, word) < best):
+                best = (distance, word)
+    return best[1] if best else None
