@@ -5,13 +5,13 @@ Negotiation is pure functions over an ``environ`` mapping so it can be tested as
 
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from httpstat_cli.errors import DataError, UsageError
 
-SUPPORTED = ("en", "tr", "fr", "fa")
+SUPPORTED: tuple[str, ...] = ("en",)  # each language joins when its file is complete
 FALLBACK = "en"
 RIGHT_TO_LEFT = frozenset({"fa"})
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -61,20 +61,22 @@ def preferences(environ: Mapping[str, str]) -> list[str]:
     return ordered
 
 
-def negotiate(flag: str | None, environ: Mapping[str, str]) -> str:
+def negotiate(
+    flag: str | None, environ: Mapping[str, str], supported: Collection[str] = SUPPORTED
+) -> str:
     """``--lang`` wins and must be supported; otherwise the first supported environment choice."""
     if flag is not None:
         tag = normalise_tag(flag)
-        if tag not in SUPPORTED:
+        if tag is None or tag not in supported:
             raise UsageError(
-                "err_unsupported_language", lang=flag, available=", ".join(sorted(SUPPORTED))
+                "err_unsupported_language", lang=flag, available=", ".join(sorted(supported))
             )
         return tag
-    return next((tag for tag in preferences(environ) if tag in SUPPORTED), FALLBACK)
+    return next((tag for tag in preferences(environ) if tag in supported), FALLBACK)
 
 
 def locale_path(lang: str, directory: str | None = None) -> str:
-    if lang not in SUPPORTED:  # file names are only ever built from the declared list
+    if normalise_tag(lang) != lang:  # a file name is only ever built from a bare language tag
         raise UsageError(
             "err_unsupported_language", lang=lang, available=", ".join(sorted(SUPPORTED))
         )

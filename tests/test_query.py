@@ -1,0 +1,58 @@
+"""What the user types becomes a query, or a usage error that says why."""
+
+import pytest
+
+from httpstat_cli.errors import UsageError
+from httpstat_cli.query import Query, constant_name, parse
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("418", Query("code", "418", 418, 418)),
+        (" 404 ", Query("code", "404", 404, 404)),
+        ("4xx", Query("range", "4xx", 400, 499)),
+        ("4XX", Query("range", "4xx", 400, 499)),
+        ("41x", Query("range", "41x", 410, 419)),
+        ("400-410", Query("range", "400-410", 400, 410)),
+        ("۴۰۴", Query("code", "404", 404, 404)),
+        ("NOT_FOUND", Query("name", "NOT_FOUND")),
+        ("not-found", Query("name", "not-found")),
+        ("teapot", Query("name", "teapot")),
+        ("rate limit", Query("words", "rate limit")),
+        ("délai", Query("words", "délai")),
+    ],
+)
+def test_parse_classifies_what_was_typed(typed: str, expected: Query) -> None:
+    assert parse(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("0", "err_code_range"),
+        ("99", "err_code_range"),
+        ("600", "err_code_range"),
+        ("1000", "err_code_range"),
+        ("6xx", "err_code_range"),
+        ("0xx", "err_code_range"),
+        ("4x", "err_bad_pattern"),
+        ("4xxx", "err_bad_pattern"),
+        ("410-400", "err_empty_range"),
+        ("400-700", "err_code_range"),
+        ("", "err_empty_query"),
+        ("   ", "err_empty_query"),
+        ("x" * 1001, "err_query_too_long"),
+    ],
+)
+def test_parse_rejects_malformed_codes_with_a_reason(typed: str, key: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse(typed)
+    assert caught.value.key == key
+
+
+@pytest.mark.parametrize(
+    "spelling", ["NOT_FOUND", "not_found", "not-found", "Not Found", "not found"]
+)
+def test_constant_names_are_spelled_any_way(spelling: str) -> None:
+    assert constant_name(spelling) == "NOT_FOUND"
