@@ -4,22 +4,25 @@ Only this module knows click. Errors from the core are worded here, in the reade
 as one line on stderr with a documented exit code.
 """
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, NoReturn, TypeVar
 
 import click
+from click.shell_completion import CompletionItem
 
 from httpstat_cli import __version__, i18n, query, registry
 from httpstat_cli.errors import DataError, ExitCode, HscError, NotFound, UsageError, visible
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import FORMATS, Display, decide
-from httpstat_cli.views import CodeView, code_views, language_views
+from httpstat_cli.views import CodeView, code_view, code_views, language_views
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_QUERIES = 1000
+MAX_SEARCH_LIMIT = 1000
 
 
 class Settings:
@@ -36,6 +39,39 @@ def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         setattr(ctx.ensure_object(Settings), param.name, value)
 
 
+def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
+    return [CompletionItem(value, help=help_text) for value, help_text in candidates]
+
+
+def _lang_of(ctx: click.Context) -> str | None:
+    settings = ctx.find_object(Settings)
+    return settings.lang if settings is not None else None
+
+
+def complete_languages(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from httpstat_cli import completion
+
+    return _items(completion.languages(incomplete))
+
+
+def complete_queries(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from httpstat_cli import completion
+
+    return _items(completion.queries(incomplete, _lang_of(ctx), dict(os.environ)))
+
+
+def complete_classes(
+    ctx: click.Context, param: click.Parameter, incomplete: str
+) -> list[CompletionItem]:
+    from httpstat_cli import completion
+
+    return _items(completion.class_patterns(incomplete, _lang_of(ctx), dict(os.environ)))
+
+
 def common_options(function: F) -> F:
     options = [
         click.option(
@@ -43,6 +79,7 @@ def common_options(function: F) -> F:
             metavar="TAG",
             expose_value=False,
             callback=_store,
+            shell_complete=complete_languages,
             help="Language of the texts: en, tr, fr or fa (default: from the environment).",
         ),
         click.option(
@@ -109,7 +146,7 @@ def emit_codes(
     if fmt == "json":
         from httpstat_cli.render import json as json_out
 
-        click.echo(json_out.codes(views, s.lang))
+        click.echo(json_out.codes(views, s.lang, ascii_only=not _utf8_stdout()))
     elif fmt == "plain":
         from httpstat_cli.render import plain
 
@@ -119,6 +156,11 @@ def emit_codes(
         from httpstat_cli.render import table
 
         table.print_codes(views, s.texts, s.display, sys.stdout, heading, heading_class)
+
+
+def _utf8_stdout() -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
 
 
 def _unique(entries: Iterable[StatusCode]) -> list[StatusCode]:
@@ -142,8 +184,21 @@ class HscGroup(click.Group):
             return "lookup", self.commands["lookup"], args
         return super().resolve_command(ctx, args)
 
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Commands, and for a bare lookup (``hsc 41<TAB>``) classes and codes too."""
+        found = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            found += complete_queries(ctx, self.params[0], incomplete)
+        return found
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return super().get_command(ctx, ALIASES.get(cmd_name, cmd_name))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # caught here, before click turns it into exit status 1
+            quiet_exit()
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
@@ -172,12 +227,15 @@ def _error_texts() -> Texts | None:
 
 def error_line(error: HscError) -> str:
     texts = _error_texts()
-    params = {k: visible(str(v)) for k, v in error.params.items()}
+    params = {k: visible(str(v)) for k, v in error.params.items() if v is not None}
+    hint = params.pop("hint", None)
     if texts is None or isinstance(error, DataError):
         message = params.get("detail") or f"{error.key} {params}"
         return f"Error: {message}"
     try:
         message = texts.ui(error.key, **params)
+        if hint:
+            message = f"{message}; {texts.ui('hint_did_you_mean', word=hint)}"
         return texts.ui("error", message=message)
     except (HscError, KeyError, IndexError):
         return f"Error: {error.key} {params}"
@@ -232,7 +290,13 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("queries", nargs=-1, required=True, metavar="CODE|CLASS|RANGE|NAME|WORDS...")
+@click.argument(
+    "queries",
+    nargs=-1,
+    required=True,
+    metavar="CODE|CLASS|RANGE|NAME|WORDS...",
+    shell_complete=complete_queries,
+)
 @common_options
 @click.pass_context
 def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
@@ -256,7 +320,7 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
 
 
 @cli.command("list", context_settings=CONTEXT)
-@click.argument("classes", nargs=-1, metavar="[CLASS]...")
+@click.argument("classes", nargs=-1, metavar="[CLASS]...", shell_complete=complete_classes)
 @common_options
 @click.pass_context
 def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
@@ -283,6 +347,115 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@click.argument("words", nargs=-1, required=True, metavar="WORDS...")
+@click.option(
+    "--limit",
+    type=click.IntRange(1, MAX_SEARCH_LIMIT),
+    default=10,
+    show_default=True,
+    help="Show at most this many codes.",
+)
+@click.option(
+    "--all-languages", is_flag=True, help="Search the texts of every language, not just yours."
+)
+@common_options
+@click.pass_context
+def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages: bool) -> None:
+    """Find codes by words in any language hsc speaks; accents and typos are forgiven.
+
+    Codes matching every word come first, then by score: the code itself, then its name or
+    title, then its summary, then its explanation. Exit status 1 when nothing matches.
+    """
+    from httpstat_cli import search as engine
+
+    text = " ".join(" ".join(words).split())
+    if not text:
+        raise UsageError("err_empty_query")
+    if len(text) > query.MAX_QUERY_LENGTH:
+        raise UsageError("err_query_too_long", limit=query.MAX_QUERY_LENGTH)
+    s = session(ctx)
+    languages = s.search_languages(all_languages)
+    hits = engine.search(text, registry.all_codes(), languages, limit=limit)
+    if not hits:
+        hint = engine.suggest(text, registry.all_codes(), languages)
+        raise NotFound("err_no_search_hits", query=text, hint=hint)
+    views = []
+    for hit in hits:
+        view = code_view(hit.entry, s.texts)
+        views.append(
+            view._replace(
+                score=hit.score,
+                matched=hit.matched,
+                title_marks=engine.marks(view.title, text),
+                summary_marks=engine.marks(view.summary, text),
+            )
+        )
+    heading = s.texts.ui("heading_search", query=text) if s.display.format == "table" else None
+    emit_codes(s, views, heading)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument(
+    "queries",
+    nargs=-1,
+    required=True,
+    metavar="CODE|CLASS|RANGE|NAME|WORDS...",
+    shell_complete=complete_queries,
+)
+@common_options
+@click.pass_context
+def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
+    """The long story: meaning, what to do, causes, fixes, headers, caching, retry, spec.
+
+    A class (4xx) is explained with its codes listed; words explain the best match. Several
+    queries are explained one after the other, so that they can be compared.
+    """
+    from httpstat_cli import explain as stories
+
+    parsed = _parse_all(queries)
+    s = session(ctx)
+    told: list[stories.CodeStory | stories.ClassStory] = []
+    seen: set[str] = set()
+    misses: list[str] = []
+    for item in parsed:
+        if item.kind == "range" and item.high - item.low == 99:
+            code_class = f"{item.low // 100}xx"
+            if code_class not in seen:
+                seen.add(code_class)
+                told.append(stories.class_story(code_class, s.texts))
+            continue
+        entries = query.resolve(item, s.search_languages())
+        if item.kind == "words":
+            entries = entries[:1]
+        if not entries:
+            misses.append(item.text)
+        for entry in entries:
+            if entry.id not in seen:
+                seen.add(entry.id)
+                told.append(stories.code_story(entry, s.texts))
+    emit_stories(s, told)
+    if misses:
+        raise NotFound("err_not_found", query=", ".join(misses))
+
+
+def emit_stories(s: Session, told: Sequence[Any]) -> None:
+    fmt = s.display.format
+    if fmt == "json":
+        from httpstat_cli.render import json as json_out
+
+        click.echo(json_out.stories(told, s.lang, ascii_only=not _utf8_stdout()))
+    elif fmt == "plain":
+        from httpstat_cli.render import plain
+
+        if told:
+            click.echo(plain.stories(told, s.texts, s.display.width))
+    else:
+        from httpstat_cli.render import table
+
+        table.print_stories(told, s.texts, s.display, sys.stdout)
+
+
+@cli.command(context_settings=CONTEXT)
 @common_options
 @click.pass_context
 def languages(ctx: click.Context) -> None:
@@ -292,7 +465,7 @@ def languages(ctx: click.Context) -> None:
     if s.display.format == "json":
         from httpstat_cli.render import json as json_out
 
-        click.echo(json_out.languages(views))
+        click.echo(json_out.languages(views, ascii_only=not _utf8_stdout()))
     elif s.display.format == "plain":
         from httpstat_cli.render import plain
 
@@ -303,5 +476,37 @@ def languages(ctx: click.Context) -> None:
         table.print_languages(views, s.texts, s.display, sys.stdout)
 
 
+SHELLS = ("bash", "zsh", "fish")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("shell", type=click.Choice(SHELLS))
+def completion(shell: str) -> None:
+    """Print the completion script for bash, zsh or fish (see the README to enable it)."""
+    click.echo(completion_script(shell), nl=False)
+
+
+def completion_script(shell: str) -> str:
+    """The script click generates for ``hsc``: the same text as completions/ in the repo."""
+    from click.shell_completion import get_completion_class
+
+    completer = get_completion_class(shell)
+    if completer is None:  # click knows every shell in SHELLS; a guard for future versions
+        raise UsageError("err_unknown_shell", shell=shell)
+    source = completer(cli, {}, "hsc", "_HSC_COMPLETE").source()
+    return source if source.endswith("\n") else source + "\n"
+
+
+def _tolerant_streams() -> None:
+    """A stdout that cannot encode Persian or Turkish (PYTHONIOENCODING=ascii, a latin-1
+    terminal) gets "?" for what it cannot show, rather than a crash; JSON escapes instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    _tolerant_streams()
     cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")

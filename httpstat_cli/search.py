@@ -199,3 +199,22 @@ def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts
             if distance <= limit and (best is None or (distance, word) < best):
                 best = (distance, word)
     return best[1] if best else None
+
+
+def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
+    """Spans of ``text`` whose words match a query word (exactly, as a prefix or by a typo),
+    for highlighting. Positions are in the original text, not the normalised one."""
+    terms = [term for term in dict.fromkeys(words(query)) if not term.isdigit()]
+    spans: list[tuple[int, int]] = []
+    for found in _WORD.finditer(text):
+        token = normalise(found.group())
+        for term in terms:
+            budget = typo_budget(term)
+            if (
+                token == term
+                or (len(term) >= 3 and token.startswith(term))
+                or (budget and edit_distance(term, token, budget) <= budget)
+            ):
+                spans.append(found.span())
+                break
+    return tuple(spans)

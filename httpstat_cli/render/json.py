@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from httpstat_cli.explain import ClassStory, CodeStory, Item, Section
 from httpstat_cli.views import CodeView, LanguageView
 
 SCHEMA_VERSION = 1
@@ -36,21 +37,23 @@ def code_record(view: CodeView) -> dict[str, Any]:
     return record
 
 
-def dump(document: dict[str, Any]) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2)
+def dump(document: dict[str, Any], ascii_only: bool = False) -> str:
+    """UTF-8 as is; escaped (``\\u0641``) when stdout cannot encode it, so nothing is lost."""
+    return json.dumps(document, ensure_ascii=ascii_only, indent=2)
 
 
-def codes(views: Iterable[CodeView], lang: str) -> str:
+def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
     return dump(
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
             "codes": [code_record(view) for view in views],
-        }
+        },
+        ascii_only,
     )
 
 
-def languages(views: Iterable[LanguageView]) -> str:
+def languages(views: Iterable[LanguageView], ascii_only: bool = False) -> str:
     return dump(
         {
             "schema_version": SCHEMA_VERSION,
@@ -64,5 +67,55 @@ def languages(views: Iterable[LanguageView]) -> str:
                 }
                 for view in views
             ],
+        },
+        ascii_only,
+    )
+
+
+def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
+    if isinstance(story, ClassStory):
+        return {
+            "class": story.code_class,
+            "name": story.name,
+            "description": story.description,
+            "codes": [code_record(view) for view in story.members],
         }
+    record = code_record(story.view)
+    sections = {section.key: section for section in story.sections}
+    record["explanation"] = _text(sections, "explanation")
+    record["client"] = _text(sections, "client")
+    record["causes"] = [item.text for item in _items(sections, "causes")]
+    record["fixes"] = [item.text for item in _items(sections, "fixes")]
+    record["retry"] = {"policy": story.view.entry.retry, "text": _text(sections, "retry")}
+    record["caching"] = _text(sections, "caching")
+    record["confused_with"] = [
+        {"id": item.entry.id, "code": item.entry.code, "title": item.title, "difference": item.text}
+        for item in _items(sections, "confused_with")
+        if item.entry is not None
+    ]
+    if story.view.entry.vendor:
+        record["client_receives"] = story.view.entry.client_receives
+        record["third_party_only"] = story.view.entry.third_party_only
+    return record
+
+
+def _text(sections: dict[str, Section], key: str) -> str:
+    return sections[key].text if key in sections else ""
+
+
+def _items(sections: dict[str, Section], key: str) -> tuple[Item, ...]:
+    return sections[key].items if key in sections else ()
+
+
+def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool = False) -> str:
+    """Codes explained under ``codes`` (lookup objects, enriched), classes under ``classes``."""
+    items = list(items)
+    return dump(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "lang": lang,
+            "codes": [story_record(s) for s in items if isinstance(s, CodeStory)],
+            "classes": [story_record(s) for s in items if isinstance(s, ClassStory)],
+        },
+        ascii_only,
     )

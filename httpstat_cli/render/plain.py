@@ -3,9 +3,12 @@
 Columns of a code row: code, class, status, vendor (or -), registered phrase, title, summary.
 """
 
-from collections.abc import Iterable
+import textwrap
+from collections.abc import Iterable, Sequence
 
 from httpstat_cli.errors import visible
+from httpstat_cli.explain import ClassStory, CodeStory
+from httpstat_cli.i18n import Texts
 from httpstat_cli.views import CodeView, LanguageView
 
 
@@ -39,3 +42,57 @@ def languages(views: Iterable[LanguageView]) -> str:
         row(view.tag, view.native_name, view.name, view.direction, f"{view.completeness:.0%}")
         for view in views
     )
+
+
+def _wrap(text: str, width: int, indent: str, first: str | None = None) -> list[str]:
+    lead = indent if first is None else first
+    return textwrap.wrap(
+        visible(" ".join(text.split())),
+        width=max(width, len(lead) + 10),
+        initial_indent=lead,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+
+
+def _code_story(story: CodeStory, texts: Texts, width: int) -> list[str]:
+    entry = story.view.entry
+    lines = [visible(f"{entry.code}  {story.view.title}")]
+    if story.view.title.casefold() != entry.phrase.casefold():
+        lines.append(visible(f"{texts.ui('label_phrase')}: {entry.phrase}"))
+    lines += _wrap(story.heading_note, width, "")
+    for section in story.sections:
+        lines += ["", visible(section.label)]
+        if section.text:
+            lines += _wrap(section.text, width, "  ")
+        for item in section.items:
+            head = ""
+            if item.entry is not None:
+                head = f"{item.entry.code} {item.title}"
+                if item.entry.vendor:
+                    head += f" ({item.entry.vendor})"
+                head += ": " if item.text else ""
+            lines += _wrap(head + item.text, width, "    ", first="  - ")
+    return lines
+
+
+def _class_story(story: ClassStory, width: int) -> list[str]:
+    lines = [visible(f"{story.code_class}  {story.name}")]
+    lines += _wrap(story.description, width, "")
+    lines += ["", visible(story.label)]
+    for view in story.members:
+        vendor = f" ({view.entry.vendor})" if view.entry.vendor else ""
+        lines += _wrap(f"{view.entry.code} {view.title}{vendor}", width, "    ", first="  - ")
+    return lines
+
+
+def stories(items: Sequence[CodeStory | ClassStory], texts: Texts, width: int) -> str:
+    """Readable text for pagers and pipes: labelled paragraphs, no colour, no box characters."""
+    blocks = [
+        _class_story(story, width)
+        if isinstance(story, ClassStory)
+        else _code_story(story, texts, width)
+        for story in items
+    ]
+    return "\n\n\n".join("\n".join(block) for block in blocks)

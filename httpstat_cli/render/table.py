@@ -8,11 +8,13 @@ from collections.abc import Sequence
 from typing import IO
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from httpstat_cli.errors import visible
+from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts
 from httpstat_cli.render import Display, palette
 from httpstat_cli.views import CodeView, LanguageView, source_label
@@ -20,8 +22,16 @@ from httpstat_cli.views import CodeView, LanguageView, source_label
 Span = tuple[int, int]
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # The reader left (hsc list | head -1): let the command line end quietly, status 0,
+        # instead of rich's exit status 1.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def console(display: Display, stream: IO[str]) -> Console:
-    return Console(
+    return _Console(
         file=stream,
         width=display.width,
         force_terminal=display.color,
@@ -96,7 +106,8 @@ def print_codes(
 ) -> None:
     out = console(display, stream)
     if heading:
-        out.print(Text(heading, style=palette.CLASS_STYLES.get(heading_class or "", "bold")))
+        style = palette.CLASS_STYLES.get(heading_class or "", "bold")
+        out.print(Text(visible(heading), style=style))
     out.print(code_table(views, texts))
 
 
@@ -117,3 +128,72 @@ def print_languages(
             Text(f"{view.completeness:.0%}"),
         )
     console(display, stream).print(table)
+
+
+def _story_body(story: CodeStory, texts: Texts) -> Group:
+    entry = story.view.entry
+    accent = palette.code_style(entry)
+    parts: list[RenderableType] = [Text(visible(story.heading_note), style=palette.MUTED)]
+    if story.view.title.casefold() != entry.phrase.casefold():
+        parts.append(Text(f"{texts.ui('label_phrase')}: {entry.phrase}", style=palette.MUTED))
+    for section in story.sections:
+        parts.append(Text(""))
+        parts.append(Text(visible(section.label), style=accent))
+        if section.text:
+            parts.append(Text(visible(section.text), overflow="fold"))
+        if section.items:
+            parts.append(_bullets(section.items))
+    return Group(*parts)
+
+
+def _bullets(items: Sequence[Item]) -> Table:
+    """One row per item, wrapped lines hanging under the text rather than the bullet."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for item in items:
+        line = Text()
+        if item.entry is not None:
+            line.append(str(item.entry.code), style=palette.code_style(item.entry))
+            line.append(f" {visible(item.title)}", style="bold")
+            if item.entry.vendor:
+                line.append(f" ({visible(item.entry.vendor)})", style=palette.MUTED)
+            if item.text:
+                line.append(": ")
+        line.append(visible(item.text))
+        grid.add_row(Text("•"), line)
+    return grid
+
+
+def print_stories(
+    stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
+) -> None:
+    out = console(display, stream)
+    for story in stories:
+        if isinstance(story, ClassStory):
+            style = palette.CLASS_STYLES.get(story.code_class, "bold")
+            out.print(
+                Panel(
+                    Text(visible(story.description)),
+                    title=Text(f"{story.code_class}  {story.name}", style=style),
+                    title_align="left",
+                    border_style=style,
+                    expand=True,
+                )
+            )
+            print_codes(story.members, texts, display, stream, story.label, story.code_class)
+            continue
+        entry = story.view.entry
+        style = palette.code_style(entry)
+        title = Text(str(entry.code), style=style)
+        title.append(f"  {visible(story.view.title)}", style="bold")
+        out.print(
+            Panel(
+                _story_body(story, texts),
+                title=title,
+                title_align="left",
+                border_style=style,
+                expand=True,
+                padding=(0, 1),
+            )
+        )

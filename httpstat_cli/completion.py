@@ -1,0 +1,65 @@
+"""What the shell offers on TAB: codes, classes and languages, described in the reader's language.
+
+Pure functions returning (value, description) pairs; cli.py wraps them for click. This runs on
+every TAB, so it reads the registry and at most two locale files, and never imports rich.
+"""
+
+from httpstat_cli import i18n, registry
+from httpstat_cli.i18n import Texts
+
+Candidate = tuple[str, str]
+
+
+def _texts(lang: str | None, environ: dict[str, str]) -> Texts:
+    try:
+        return i18n.load_texts(i18n.negotiate(lang, environ))
+    except Exception:  # a half-typed --lang must not break TAB: describe in English
+        return i18n.load_texts(i18n.FALLBACK)
+
+
+def classes(incomplete: str, texts: Texts) -> list[Candidate]:
+    counts: dict[str, int] = {}
+    for entry in registry.all_codes():
+        counts[entry.code_class] = counts.get(entry.code_class, 0) + 1
+    return [
+        (code_class, texts.ui("complete_class", name=texts.class_name(code_class), count=count))
+        for code_class, count in counts.items()
+        if code_class.startswith(incomplete.lower())
+    ]
+
+
+def codes(incomplete: str, texts: Texts) -> list[Candidate]:
+    """Codes starting with what was typed, one candidate per number; a number with several
+    meanings lists them all in its description (499: nginx's and Esri's)."""
+    typed = incomplete.strip()
+    if not typed.isdigit() or len(typed) > 3:
+        return []
+    described: dict[str, list[str]] = {}
+    for entry in registry.all_codes():
+        number = str(entry.code)
+        if number.startswith(typed):
+            title = texts.code_text(entry.id, "title") or entry.phrase
+            described.setdefault(number, []).append(
+                f"{title} ({entry.vendor})" if entry.vendor else title
+            )
+    return [(number, " / ".join(titles)) for number, titles in described.items()]
+
+
+def queries(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:
+    """For lookup and explain: a class pattern while one digit is typed, then codes."""
+    texts = _texts(lang, environ)
+    found = classes(incomplete, texts) if len(incomplete) <= 1 else []
+    return found + codes(incomplete, texts) if incomplete else found
+
+
+def class_patterns(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:
+    return classes(incomplete, _texts(lang, environ))
+
+
+def languages(incomplete: str) -> list[Candidate]:
+    found = []
+    for tag in i18n.SUPPORTED:
+        if tag.startswith(incomplete.lower()):
+            meta = i18n.read_locale(tag).get("meta", {})
+            found.append((tag, str(meta.get("native_name", tag))))
+    return found

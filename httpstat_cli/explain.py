@@ -1,0 +1,138 @@
+"""The long story of a code or a class, as a list of labelled sections in one language.
+
+Renderers only lay the sections out: table draws a panel, plain writes indented text, json
+keeps the structured facts. Which sections exist, and in what order, is decided here once.
+"""
+
+from typing import NamedTuple
+
+from httpstat_cli import registry
+from httpstat_cli.i18n import Texts
+from httpstat_cli.registry import StatusCode
+from httpstat_cli.views import CodeView, code_view, code_views, source_label
+
+
+class Item(NamedTuple):
+    """One line of a section; ``entry`` is set when the line starts with a code."""
+
+    text: str
+    entry: StatusCode | None = None
+    title: str = ""
+
+
+class Section(NamedTuple):
+    key: str  # stable name: summary, explanation, client, causes, fixes, headers, ...
+    label: str
+    text: str = ""
+    items: tuple[Item, ...] = ()
+
+
+class CodeStory(NamedTuple):
+    view: CodeView
+    heading_note: str  # "4xx Client Error · RFC 9110 §15.5.2"
+    sections: tuple[Section, ...]
+
+
+class ClassStory(NamedTuple):
+    code_class: str
+    name: str
+    description: str
+    members: tuple[CodeView, ...]
+    label: str
+
+
+def _headers(entry: StatusCode, texts: Texts) -> Section:
+    label = texts.ui("label_headers")
+    if not entry.headers:
+        return Section("headers", label, texts.ui("headers_none"))
+    items = tuple(
+        Item(f"{h.name}: {texts.ui(f'requirement_{h.requirement}')} ({h.requirement})")
+        for h in entry.headers
+    )
+    return Section("headers", label, items=items)
+
+
+def _retry(entry: StatusCode, texts: Texts) -> Section:
+    text = texts.retry(entry.retry)
+    if entry.retry != "after-delay" and any(h.name == "Retry-After" for h in entry.headers):
+        text = f"{text} {texts.ui('honour_retry_after')}"
+    return Section("retry", texts.ui("label_retry"), text)
+
+
+def _client_receives(entry: StatusCode, texts: Texts) -> str:
+    if entry.client_receives is None:
+        return texts.ui("client_receives_nothing")
+    if entry.client_receives != entry.code:
+        return texts.ui("client_receives_other", code=entry.client_receives, logged=entry.code)
+    return texts.ui("client_receives_same")
+
+
+def _confusions(entry: StatusCode, texts: Texts) -> tuple[Item, ...]:
+    items = []
+    for other_id in entry.confused_with:
+        other = registry.get(other_id)
+        sentence = texts.confusion(entry.id, other_id)
+        if other is not None and sentence:
+            items.append(Item(sentence, other, code_view(other, texts).title))
+    return tuple(items)
+
+
+def _related(entry: StatusCode, texts: Texts) -> tuple[Item, ...]:
+    items = []
+    for code in entry.related:
+        for other in registry.by_code(code)[:1]:  # the registered meaning, else the first vendor
+            items.append(Item("", other, code_view(other, texts).title))
+    return tuple(items)
+
+
+def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
+    view = code_view(entry, texts)
+    t = texts.code_text
+    sections: list[Section] = [Section("summary", texts.ui("label_summary"), view.summary)]
+    for key, label in (("explanation", "label_explanation"), ("client", "label_client")):
+        if t(entry.id, key):
+            sections.append(Section(key, texts.ui(label), t(entry.id, key)))
+    for key, label in (("causes", "label_causes"), ("fixes", "label_fixes")):
+        listed = texts.code_list(entry.id, key)
+        if listed:
+            sections.append(Section(key, texts.ui(label), items=tuple(Item(x) for x in listed)))
+    if entry.vendor:
+        note = texts.ui("unofficial_note", vendor=entry.vendor)
+        sections.append(Section("vendor", texts.ui("label_vendor"), note))
+        receives = _client_receives(entry, texts)
+        sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
+    sections.append(_headers(entry, texts))
+    caching = texts.ui("cacheable_yes" if entry.cacheable else "cacheable_no")
+    sections.append(Section("caching", texts.ui("label_caching"), caching))
+    sections.append(_retry(entry, texts))
+    confusions = _confusions(entry, texts)
+    if confusions:
+        sections.append(Section("confused_with", texts.ui("label_confused"), items=confusions))
+    related = _related(entry, texts)
+    if related:
+        sections.append(Section("related", texts.ui("label_related"), items=related))
+    sections.append(Section("source", texts.ui("label_source"), source_text(entry)))
+    notes = [f"{entry.code_class} {view.class_name}", source_label(entry)]
+    if entry.status != "standard":
+        notes.append(texts.ui(f"status_{entry.status}"))
+    if entry.historic:
+        notes.append(texts.ui("historic"))
+    if entry.third_party_only:
+        notes.append(texts.ui("third_party_only"))
+    return CodeStory(view, " · ".join(notes), tuple(sections))
+
+
+def source_text(entry: StatusCode) -> str:
+    source = entry.source
+    name = f"{source.document}, §{source.section}" if source.section else source.document
+    return f"{name}: {source.url}"
+
+
+def class_story(code_class: str, texts: Texts) -> ClassStory:
+    return ClassStory(
+        code_class,
+        texts.class_name(code_class),
+        texts.class_description(code_class),
+        tuple(code_views(registry.in_class(code_class), texts)),
+        texts.ui("label_codes_in_class"),
+    )

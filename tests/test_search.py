@@ -1,0 +1,152 @@
+"""Search finds codes by words, in any shipped language, forgiving accents, letter forms, typos."""
+
+import itertools
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from httpstat_cli import i18n, registry, search
+from tests.conftest import Run
+
+
+def top(query: str, lang: str = "en", k: int = 3, every: bool = False) -> list[str]:
+    tags = i18n.SUPPORTED if every else dict.fromkeys((lang, "en"))
+    languages = [i18n.load_texts(tag) for tag in tags]
+    return [hit.entry.id for hit in search.search(query, registry.all_codes(), languages, k)]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "k"),
+    [
+        ("timeout", {"408", "504"}, 3),
+        ("rate limit", {"429"}, 1),
+        ("teapot", {"418"}, 1),
+        ("not found", {"404"}, 1),
+        ("payload too large", {"413"}, 1),
+        ("request entity too large", {"413"}, 1),
+        ("moved permanently", {"301"}, 1),
+        ("gateway", {"502", "504"}, 3),
+        ("cloudflare timeout", {"522-cloudflare", "524-cloudflare"}, 3),
+        ("client closed request", {"499-nginx"}, 1),
+        ("csrf", {"419-laravel"}, 1),
+        ("404", {"404"}, 1),
+        ("۴۰۴", {"404"}, 1),
+    ],
+)
+def test_english_queries_find_the_right_codes(query: str, expected: set[str], k: int) -> None:
+    assert expected <= set(top(query, k=k))
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("timout", "504"), ("gatway", "502"), ("unathorized", "401"), ("forbiden", "403")],
+)
+def test_a_typo_is_forgiven(typo: str, meant: str) -> None:
+    assert meant in top(typo, k=3)
+
+
+def test_exact_matches_rank_above_typo_matches() -> None:
+    # "gone" is 410's name; "done" is one letter away and must not outrank it.
+    assert top("gone", k=1) == ["410"]
+
+
+def test_entries_matching_every_word_come_before_those_matching_some() -> None:
+    hits = search.search("gateway timeout", registry.all_codes(), [i18n.load_texts("en")], limit=10)
+    assert hits[0].entry.id == "504"
+    completes = [hit.complete for hit in hits]
+    assert completes == sorted(completes, reverse=True)
+
+
+def test_ties_keep_code_order() -> None:
+    hits = search.search("webdav", registry.all_codes(), [i18n.load_texts("en")], limit=50)
+    for first, second in itertools.pairwise(hits):
+        if first.score == second.score and first.complete == second.complete:
+            assert first.entry.code <= second.entry.code
+
+
+@pytest.mark.parametrize(
+    ("variant", "plain"),
+    [
+        ("DÉLAI", "delai"),
+        ("BULUNAMADI", "bulunamadi"),
+        ("bulunamadı", "bulunamadi"),
+        ("İstek", "istek"),
+        ("يافت", "یافت"),
+        ("كد", "کد"),
+        ("درخواست\u200cها", "درخواستها"),
+        ("تـــاخیر", "تاخیر"),
+        ("۴۲۹", "429"),
+        ("٤٢٩", "429"),
+    ],
+)
+def test_normalisation_unifies_what_readers_treat_as_one(variant: str, plain: str) -> None:
+    assert search.normalise(variant) == search.normalise(plain)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "within"),
+    [("timout", "timeout", 1), ("gatway", "gateway", 1), ("unathorized", "unauthorized", 1)],
+)
+def test_edit_distance_counts_a_swap_or_a_missing_letter_once(
+    first: str, second: str, within: int
+) -> None:
+    assert search.edit_distance(first, second, 2) == within
+
+
+def test_short_words_forgive_no_typos() -> None:
+    assert search.typo_budget("gon") == 0
+    assert search.typo_budget("gone") == 1
+    assert search.typo_budget("unauthorized") == 2
+
+
+def test_marks_point_at_the_matched_words_in_the_original_text() -> None:
+    text = "Délai d'attente dépassé"
+    spans = search.marks(text, "delai")
+    assert [text[a:b] for a, b in spans] == ["Délai"]
+
+
+def test_search_command_json_adds_score_and_matched(run: Run) -> None:
+    result = run("search", "rate", "limit", "--format", "json")
+    assert result.exit_code == 0
+    first = json.loads(result.stdout)["codes"][0]
+    assert first["code"] == 429
+    assert first["score"] > 0
+    assert {"name", "summary"} & set(first["matched"])
+
+
+def test_limit_caps_the_number_of_results(run: Run) -> None:
+    result = run("search", "request", "--limit", "3", "--format", "plain")
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_no_hit_exits_1_with_one_line_and_a_suggestion(run: Run) -> None:
+    result = run("search", "qqqqzzzz")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_misspelling_with_no_hit_suggests_a_word(run: Run) -> None:
+    result = run("search", "taepoy")
+    assert result.exit_code == 1
+    assert "teapot" in result.stderr
+
+
+def test_bare_words_use_the_same_engine(run: Run) -> None:
+    assert run("gatway", "--format", "plain").stdout.split("\t")[0] in {"502", "504"}
+
+
+def test_the_table_underlines_what_matched(run: Run) -> None:
+    result = run("search", "teapot", "--format", "table", "--color", env={"COLUMNS": "120"})
+    assert "\x1b[4m" in result.stdout
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=60))
+def test_any_string_as_a_query_never_raises(query: str) -> None:
+    languages = [i18n.load_texts(tag) for tag in i18n.SUPPORTED]
+    hits = search.search(query, registry.all_codes(), languages, limit=5)
+    assert len(hits) <= 5
+    search.marks(query, query)
