@@ -32,6 +32,7 @@ class Settings:
         self.lang: str | None = None
         self.format: str | None = None
         self.color: bool | None = None
+        self.bidi: bool | None = None
 
 
 def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
@@ -98,6 +99,15 @@ def common_options(function: F) -> F:
             callback=_store,
             help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
         ),
+        click.option(
+            "--bidi/--no-bidi",
+            "bidi",
+            default=None,
+            expose_value=False,
+            callback=_store,
+            help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
+            "else auto).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -133,6 +143,17 @@ def session(ctx: click.Context) -> Session:
         click.echo(visible(texts.ui("warning", message=warning)), err=True)
     is_terminal = sys.stdout.isatty()
     display = decide(settings.format, settings.color, os.environ, is_terminal, _terminal_columns())
+    if texts.right_to_left:
+        from httpstat_cli.render import rtl
+
+        _, bad_value = rtl.setting(os.environ)
+        if bad_value is not None:
+            warning = texts.ui("warn_bad_bidi", value=bad_value)
+            click.echo(visible(texts.ui("warning", message=warning)), err=True)
+        visual = display.format != "json" and rtl.wants_visual_order(
+            settings.bidi, os.environ, is_terminal
+        )
+        display = display._replace(rtl=True, bidi=visual)
     return Session(texts, display)
 
 
@@ -151,7 +172,7 @@ def emit_codes(
         from httpstat_cli.render import plain
 
         if views:
-            click.echo(plain.codes(views))
+            click.echo(plain.codes(views, s.display.bidi))
     else:
         from httpstat_cli.render import table
 
@@ -448,7 +469,7 @@ def emit_stories(s: Session, told: Sequence[Any]) -> None:
         from httpstat_cli.render import plain
 
         if told:
-            click.echo(plain.stories(told, s.texts, s.display.width))
+            click.echo(plain.stories(told, s.texts, s.display.width, s.display.bidi))
     else:
         from httpstat_cli.render import table
 

@@ -14,6 +14,8 @@ class Display(NamedTuple):
     format: str
     color: bool
     width: int
+    rtl: bool = False  # the language reads right to left: align to the right
+    bidi: bool = False  # and the terminal needs hsc to put it in visual order
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:

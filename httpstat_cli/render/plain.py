@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory
 from httpstat_cli.i18n import Texts
+from httpstat_cli.render.typography import prose
 from httpstat_cli.views import CodeView, LanguageView
 
 
@@ -21,7 +22,9 @@ def row(*fields: str) -> str:
     return "\t".join(cell(field) for field in fields)
 
 
-def codes(views: Iterable[CodeView]) -> str:
+def codes(views: Iterable[CodeView], visual: bool = False) -> str:
+    """One row per entry; with ``visual`` (--bidi), the translated fields in visual order."""
+    order = _visual if visual else _logical
     lines = [
         row(
             str(view.entry.code),
@@ -29,12 +32,22 @@ def codes(views: Iterable[CodeView]) -> str:
             view.entry.status,
             view.entry.vendor or "-",
             view.entry.phrase,
-            view.title,
-            view.summary,
+            order(view.title),
+            order(view.summary),
         )
         for view in views
     ]
     return "\n".join(lines)
+
+
+def _logical(text: str) -> str:
+    return text
+
+
+def _visual(text: str) -> str:
+    from httpstat_cli.render import rtl
+
+    return rtl.visual(" ".join(text.split()))
 
 
 def languages(views: Iterable[LanguageView]) -> str:
@@ -44,28 +57,47 @@ def languages(views: Iterable[LanguageView]) -> str:
     )
 
 
-def _wrap(text: str, width: int, indent: str, first: str | None = None) -> list[str]:
-    lead = indent if first is None else first
-    return textwrap.wrap(
-        visible(" ".join(text.split())),
-        width=max(width, len(lead) + 10),
-        initial_indent=lead,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
+class Prose:
+    """Wraps paragraphs for one language and display: French spacing; for right-to-left text in
+    a terminal without bidi, each wrapped line in visual order and aligned to the right."""
+
+    def __init__(self, texts: Texts, width: int, visual: bool) -> None:
+        self.lang = texts.lang
+        self.width = width
+        self.visual = visual
+
+    def wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
+        lead = indent if first is None else first
+        clean = prose(visible(" ".join(text.split())), self.lang)
+        if self.visual:
+            from httpstat_cli.render import rtl
+
+            room = max(self.width - len(lead), 10)
+            lines = rtl.lines(clean, room)
+            return [
+                (line + (lead if n == 0 else indent)[::-1]).rjust(self.width)
+                for n, line in enumerate(lines)
+            ]
+        return textwrap.wrap(
+            clean,
+            width=max(self.width, len(lead) + 10),
+            initial_indent=lead,
+            subsequent_indent=indent,
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
 
 
-def _code_story(story: CodeStory, texts: Texts, width: int) -> list[str]:
+def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
     entry = story.view.entry
-    lines = [visible(f"{entry.code}  {story.view.title}")]
+    lines = out.wrap(f"{entry.code}  {story.view.title}")
     if story.view.title.casefold() != entry.phrase.casefold():
-        lines.append(visible(f"{texts.ui('label_phrase')}: {entry.phrase}"))
-    lines += _wrap(story.heading_note, width, "")
+        lines += out.wrap(f"{texts.ui('label_phrase')}: {entry.phrase}")
+    lines += out.wrap(story.heading_note)
     for section in story.sections:
-        lines += ["", visible(section.label)]
+        lines += ["", *out.wrap(section.label)]
         if section.text:
-            lines += _wrap(section.text, width, "  ")
+            lines += out.wrap(section.text, "  ")
         for item in section.items:
             head = ""
             if item.entry is not None:
@@ -73,26 +105,29 @@ def _code_story(story: CodeStory, texts: Texts, width: int) -> list[str]:
                 if item.entry.vendor:
                     head += f" ({item.entry.vendor})"
                 head += ": " if item.text else ""
-            lines += _wrap(head + item.text, width, "    ", first="  - ")
+            lines += out.wrap(head + item.text, "    ", first="  - ")
     return lines
 
 
-def _class_story(story: ClassStory, width: int) -> list[str]:
-    lines = [visible(f"{story.code_class}  {story.name}")]
-    lines += _wrap(story.description, width, "")
-    lines += ["", visible(story.label)]
+def _class_story(story: ClassStory, out: Prose) -> list[str]:
+    lines = out.wrap(f"{story.code_class}  {story.name}")
+    lines += out.wrap(story.description)
+    lines += ["", *out.wrap(story.label)]
     for view in story.members:
         vendor = f" ({view.entry.vendor})" if view.entry.vendor else ""
-        lines += _wrap(f"{view.entry.code} {view.title}{vendor}", width, "    ", first="  - ")
+        lines += out.wrap(f"{view.entry.code} {view.title}{vendor}", "    ", first="  - ")
     return lines
 
 
-def stories(items: Sequence[CodeStory | ClassStory], texts: Texts, width: int) -> str:
+def stories(
+    items: Sequence[CodeStory | ClassStory], texts: Texts, width: int, visual: bool = False
+) -> str:
     """Readable text for pagers and pipes: labelled paragraphs, no colour, no box characters."""
+    out = Prose(texts, width, visual)
     blocks = [
-        _class_story(story, width)
+        _class_story(story, out)
         if isinstance(story, ClassStory)
-        else _code_story(story, texts, width)
+        else _code_story(story, texts, out)
         for story in items
     ]
     return "\n\n\n".join("\n".join(block) for block in blocks)

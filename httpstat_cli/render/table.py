@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from typing import IO
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.align import AlignMethod
+from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -17,6 +18,7 @@ from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts
 from httpstat_cli.render import Display, palette
+from httpstat_cli.render.typography import prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
@@ -44,15 +46,29 @@ def console(display: Display, stream: IO[str]) -> Console:
     )
 
 
-def marked(text: str, spans: Sequence[Span], style: str = "") -> Text:
-    """Plain text with the spans a search matched underlined."""
-    result = Text(visible(text), style=style)
-    for start, end in spans:
-        result.stylize(palette.MATCH, start, end)
-    return result
+class Writer:
+    """Turns texts into rich Text for one language and display: French spacing, right-to-left
+    alignment, and for terminals without bidi, lines pre-wrapped and put in visual order."""
+
+    def __init__(self, texts: Texts, display: Display) -> None:
+        self.lang = texts.lang
+        self.rtl = display.rtl
+        self.visual = display.rtl and display.bidi
+        self.justify: JustifyMethod = "right" if display.rtl else "left"
+
+    def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Text:
+        clean = prose(visible(text), self.lang)
+        if self.visual:
+            from httpstat_cli.render import rtl
+
+            return Text(rtl.block(clean, width, align=False), style=style, justify="right")
+        result = Text(clean, style=style, justify=self.justify, overflow="fold")
+        for start, end in spans:
+            result.stylize(palette.MATCH, start, end)
+        return result
 
 
-def _defined_by(view: CodeView, texts: Texts) -> Text:
+def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Text:
     entry = view.entry
     label = Text(source_label(entry), style=palette.UNOFFICIAL if entry.vendor else "")
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
@@ -61,20 +77,28 @@ def _defined_by(view: CodeView, texts: Texts) -> Text:
     if entry.third_party_only:
         notes.append(texts.ui("third_party_only"))
     if notes:
-        label.append(" · " + ", ".join(notes), style=palette.MUTED)
+        label.append("\n")
+        label.append_text(writer.text(", ".join(notes), width, palette.MUTED))
+    label.justify = writer.justify
     return label
 
 
-def title_cell(view: CodeView) -> Text:
+def title_cell(view: CodeView, writer: Writer, width: int) -> Text:
     """The title in the reader's language, with the registered phrase beneath when it differs:
     the phrase is what travels on the wire."""
-    cell = marked(view.title, view.title_marks, style="bold")
+    cell = writer.text(view.title, width, "bold", view.title_marks)
     if view.title.casefold() != view.entry.phrase.casefold():
         cell.append("\n" + view.entry.phrase, style=palette.MUTED)
     return cell
 
 
-def code_table(views: Sequence[CodeView], texts: Texts) -> Table:
+# Column widths when cells are pre-wrapped for a terminal without bidi (rich cannot wrap text
+# that is already in visual order): code, title, defined by; the summary takes the rest.
+_FIXED = (3, 24, 18)
+
+
+def code_table(views: Sequence[CodeView], texts: Texts, display: Display) -> Table:
+    writer = Writer(texts, display)
     table = Table(
         box=box.SIMPLE_HEAD,
         header_style=palette.HEADING,
@@ -82,17 +106,30 @@ def code_table(views: Sequence[CodeView], texts: Texts) -> Table:
         expand=True,
         show_edge=False,
     )
-    table.add_column(texts.ui("col_code"), no_wrap=True)
-    table.add_column(texts.ui("col_title"), max_width=30)
-    table.add_column(texts.ui("col_source"), max_width=24)
-    table.add_column(texts.ui("col_summary"), min_width=20, ratio=1)
-    for view in views:
-        table.add_row(
+    summary_width = max(12, display.width - sum(_FIXED) - 2 * len(_FIXED))
+    columns = [
+        (texts.ui("col_code"), {"no_wrap": True, "min_width": 3}),
+        (texts.ui("col_title"), {"max_width": 30}),
+        (texts.ui("col_source"), {"max_width": 24}),
+        (texts.ui("col_summary"), {"min_width": 12, "ratio": 1}),
+    ]
+    rows = [
+        [
             Text(str(view.entry.code), style=palette.code_style(view.entry)),
-            title_cell(view),
-            _defined_by(view, texts),
-            marked(view.summary, view.summary_marks),
-        )
+            title_cell(view, writer, _FIXED[1]),
+            _defined_by(view, texts, writer, _FIXED[2]),
+            writer.text(view.summary, summary_width, spans=view.summary_marks),
+        ]
+        for view in views
+    ]
+    if writer.visual:  # a right-to-left table reads from the right: code last
+        columns.reverse()
+        rows = [row[::-1] for row in rows]
+    for name, options in columns:
+        header = writer.text(name, 30)
+        table.add_column(header, justify=writer.justify, **options)  # type: ignore[arg-type]
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -108,7 +145,7 @@ def print_codes(
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
         out.print(Text(visible(heading), style=style))
-    out.print(code_table(views, texts))
+    out.print(code_table(views, texts, display))
 
 
 def print_languages(
@@ -130,38 +167,59 @@ def print_languages(
     console(display, stream).print(table)
 
 
-def _story_body(story: CodeStory, texts: Texts) -> Group:
+def _story_body(story: CodeStory, texts: Texts, display: Display) -> Group:
+    writer = Writer(texts, display)
+    width = display.width - 4  # the panel's borders and padding
     entry = story.view.entry
     accent = palette.code_style(entry)
-    parts: list[RenderableType] = [Text(visible(story.heading_note), style=palette.MUTED)]
+    parts: list[RenderableType] = [writer.text(story.heading_note, width, palette.MUTED)]
     if story.view.title.casefold() != entry.phrase.casefold():
-        parts.append(Text(f"{texts.ui('label_phrase')}: {entry.phrase}", style=palette.MUTED))
+        phrase = Text(f"{texts.ui('label_phrase')}: {entry.phrase}", style=palette.MUTED)
+        parts.append(writer.text(phrase.plain, width, palette.MUTED))
     for section in story.sections:
         parts.append(Text(""))
-        parts.append(Text(visible(section.label), style=accent))
+        parts.append(writer.text(section.label, width, accent))
         if section.text:
-            parts.append(Text(visible(section.text), overflow="fold"))
+            parts.append(writer.text(section.text, width))
         if section.items:
-            parts.append(_bullets(section.items))
+            parts.append(_bullets(section.items, writer, width - 2))
     return Group(*parts)
 
 
-def _bullets(items: Sequence[Item]) -> Table:
-    """One row per item, wrapped lines hanging under the text rather than the bullet."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    for item in items:
-        line = Text()
+def _item_text(item: Item, writer: Writer, width: int) -> Text:
+    if writer.visual:  # one logical string, put in visual order as a whole
+        head = ""
         if item.entry is not None:
-            line.append(str(item.entry.code), style=palette.code_style(item.entry))
-            line.append(f" {visible(item.title)}", style="bold")
-            if item.entry.vendor:
-                line.append(f" ({visible(item.entry.vendor)})", style=palette.MUTED)
-            if item.text:
-                line.append(": ")
-        line.append(visible(item.text))
-        grid.add_row(Text("•"), line)
+            vendor = f" ({item.entry.vendor})" if item.entry.vendor else ""
+            head = f"{item.entry.code} {item.title}{vendor}" + (": " if item.text else "")
+        return writer.text(head + item.text, width)
+    line = Text(justify=writer.justify, overflow="fold")
+    if item.entry is not None:
+        line.append(str(item.entry.code), style=palette.code_style(item.entry))
+        line.append(f" {prose(visible(item.title), writer.lang)}", style="bold")
+        if item.entry.vendor:
+            line.append(f" ({visible(item.entry.vendor)})", style=palette.MUTED)
+        if item.text:
+            line.append(prose(" : " if writer.lang == "fr" else ": ", writer.lang))
+    line.append(prose(visible(item.text), writer.lang))
+    return line
+
+
+def _bullets(items: Sequence[Item], writer: Writer, width: int) -> Table:
+    """One row per item, wrapped lines hanging under the text rather than the bullet; the
+    bullet stands on the right of right-to-left text."""
+    grid = Table.grid(padding=(0, 1), expand=True)
+    texts = [_item_text(item, writer, width) for item in items]
+    if writer.rtl:
+        grid.add_column(ratio=1, justify="right")
+        grid.add_column(no_wrap=True)
+        for text in texts:
+            grid.add_row(text, Text("•"))
+    else:
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        for text in texts:
+            grid.add_row(Text("•"), text)
     return grid
 
 
@@ -169,14 +227,18 @@ def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
     out = console(display, stream)
+    writer = Writer(texts, display)
+    align: AlignMethod = "right" if display.rtl else "left"
     for story in stories:
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
+            title = Text(story.code_class + "  ", style=style)
+            title.append_text(writer.text(story.name, display.width - 10, style))
             out.print(
                 Panel(
-                    Text(visible(story.description)),
-                    title=Text(f"{story.code_class}  {story.name}", style=style),
-                    title_align="left",
+                    writer.text(story.description, display.width - 4),
+                    title=title,
+                    title_align=align,
                     border_style=style,
                     expand=True,
                 )
@@ -185,13 +247,13 @@ def print_stories(
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
-        title = Text(str(entry.code), style=style)
-        title.append(f"  {visible(story.view.title)}", style="bold")
+        title = Text(str(entry.code) + "  ", style=style)
+        title.append_text(writer.text(story.view.title, display.width - 12, "bold"))
         out.print(
             Panel(
-                _story_body(story, texts),
+                _story_body(story, texts, display),
                 title=title,
-                title_align="left",
+                title_align=align,
                 border_style=style,
                 expand=True,
                 padding=(0, 1),
