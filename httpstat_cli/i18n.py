@@ -190,3 +190,20 @@ def completeness(lang: str, directory: str | None = None) -> float:
     if lang == FALLBACK:
         return 1.0
     return len(reference & leaf_keys(read_locale(lang, directory))) / len(reference)
+
+
+# Turkish (and Azerbaijani) pair dotted i with dotted İ and dotless ı with dotless I; Python's
+# str.upper and str.lower follow the default Unicode mapping (i -> I, I -> i), which is wrong there.
+_DOTTED_LANGUAGES = frozenset({"tr", "az"})
+_TO_UPPER = str.maketrans({"i": "İ", "ı": "I"})
+_TO_LOWER = str.maketrans({"I": "ı", "İ": "i"})
+
+
+def upper(text: str, lang: str) -> str:
+    """Upper-case as a reader of ``lang`` expects: Turkish ``istek`` -> ``İSTEK``."""
+    return (text.translate(_TO_UPPER) if lang in _DOTTED_LANGUAGES else text).upper()
+
+
+def lower(text: str, lang: str) -> str:
+    """Lower-case as a reader of ``lang`` expects: Turkish ``IRMAK`` -> ``ırmak``."""
+    return (text.translate(_TO_LOWER) if lang in _DOTTED_LANGUAGES else text).lower()

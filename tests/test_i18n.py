@@ -105,3 +105,20 @@ def test_broken_translation_degrades_to_english_with_a_warning(tmp_path: Path) -
     assert texts.lang == "en"
     assert texts.code_text("404", "title") == "Not Found"
     assert "tr.json" in texts.warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "upper", "lower"),
+    [
+        ("istek", "tr", "İSTEK", "istek"),
+        ("ırmak", "tr", "IRMAK", "ırmak"),
+        ("İSTEMCİ", "tr", "İSTEMCİ", "istemci"),
+        ("IŞIK", "tr", "IŞIK", "ışık"),
+        ("istek", "en", "ISTEK", "istek"),
+        ("IRMAK", "fr", "IRMAK", "irmak"),
+        ("délai", "fr", "DÉLAI", "délai"),
+    ],
+)
+def test_casing_follows_the_language(text: str, lang: str, upper: str, lower: str) -> None:
+    assert i18n.upper(text, lang) == upper
+    assert i18n.lower(text, lang) == lower

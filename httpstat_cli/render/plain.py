@@ -6,6 +6,7 @@ Columns of a code row: code, class, status, vendor (or -), registered phrase, ti
 import textwrap
 from collections.abc import Iterable, Sequence
 
+from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory
 from httpstat_cli.i18n import Texts
@@ -66,6 +67,10 @@ class Prose:
         self.width = width
         self.visual = visual
 
+    def heading(self, label: str) -> str:
+        """Section headings in capitals, as in a manual page, cased for the language."""
+        return i18n.upper(label, self.lang)
+
     def wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
         lead = indent if first is None else first
         clean = prose(visible(" ".join(text.split())), self.lang)
@@ -95,7 +100,7 @@ def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
         lines += out.wrap(f"{texts.ui('label_phrase')}: {entry.phrase}")
     lines += out.wrap(story.heading_note)
     for section in story.sections:
-        lines += ["", *out.wrap(section.label)]
+        lines += ["", *out.wrap(out.heading(section.label))]
         if section.text:
             lines += out.wrap(section.text, "  ")
         for item in section.items:
@@ -112,7 +117,7 @@ def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
 def _class_story(story: ClassStory, out: Prose) -> list[str]:
     lines = out.wrap(f"{story.code_class}  {story.name}")
     lines += out.wrap(story.description)
-    lines += ["", *out.wrap(story.label)]
+    lines += ["", *out.wrap(out.heading(story.label))]
     for view in story.members:
         vendor = f" ({view.entry.vendor})" if view.entry.vendor else ""
         lines += out.wrap(f"{view.entry.code} {view.title}{vendor}", "    ", first="  - ")
