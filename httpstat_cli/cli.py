@@ -4,14 +4,15 @@ Only this module knows click. Errors from the core are worded here, in the reade
 as one line on stderr with a documented exit code.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import click
-from click.shell_completion import CompletionItem
 
 from httpstat_cli import __version__, i18n, query, registry
 from httpstat_cli.errors import DataError, ExitCode, HscError, NotFound, UsageError, visible
@@ -19,6 +20,9 @@ from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import FORMATS, Display, decide
 from httpstat_cli.views import CodeView, code_view, code_views, language_views
+
+if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
+    from click.shell_completion import CompletionItem
 
 F = TypeVar("F", bound=Callable[..., Any])
 MAX_QUERIES = 1000
@@ -41,6 +45,8 @@ def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
 
 
 def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
+    from click.shell_completion import CompletionItem
+
     return [CompletionItem(value, help=help_text) for value, help_text in candidates]
 
 

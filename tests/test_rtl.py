@@ -36,7 +36,9 @@ def test_letters_are_joined_into_their_contextual_forms() -> None:
 def test_wrapping_happens_before_reordering() -> None:
     logical = "یک دو سه چهار پنج شش هفت هشت نه ده"
     lines = [base_letters(line) for line in rtl.lines(logical, 12)]
-    assert lines[0].endswith("یک") and all(len(line) <= 12 for line in lines)
+    # The first logical word is rightmost on the first line, its letters in visual order.
+    assert lines[0].endswith("یک"[::-1]) and all(len(line) <= 12 for line in lines)
+    assert lines[-1].startswith("ده"[::-1])
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,6 @@
 Columns of a code row: code, class, status, vendor (or -), registered phrase, title, summary.
 """
 
-import textwrap
 from collections.abc import Iterable, Sequence
 
 from httpstat_cli import i18n
@@ -83,6 +82,8 @@ class Prose:
                 (line + (lead if n == 0 else indent)[::-1]).rjust(self.width)
                 for n, line in enumerate(lines)
             ]
+        import textwrap  # only explain wraps; a lookup never pays for it
+
         return textwrap.wrap(
             clean,
             width=max(self.width, len(lead) + 10),

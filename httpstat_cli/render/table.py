@@ -9,6 +9,7 @@ from typing import IO
 
 from rich import box
 from rich.align import AlignMethod
+from rich.cells import cell_len
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -92,45 +93,156 @@ def title_cell(view: CodeView, writer: Writer, width: int) -> Text:
     return cell
 
 
-# Column widths when cells are pre-wrapped for a terminal without bidi (rich cannot wrap text
-# that is already in visual order): code, title, defined by; the summary takes the rest.
+# Column widths when cells are pre-wrapped for a terminal without bidi (the cells are already
+# in visual order and cannot be re-wrapped): code, title, defined by; the summary takes the rest.
 _FIXED = (3, 24, 18)
+_GAP = "  "
+_MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
+_NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
 
 
-def code_table(views: Sequence[CodeView], texts: Texts, display: Display) -> Table:
+def _wrap(text: Text, width: int) -> list[Text]:
+    """Greedy word wrap of a styled text to ``width`` cells, breaking words only when one is
+    longer than a line. Explicit newlines are kept; spans and styles survive the cuts."""
+    plain = text.plain
+    cuts: list[int] = []  # alternating line start, line end
+    start = 0
+    for paragraph in plain.split("\n"):
+        line_start, line_width, position = start, 0, start
+        for word in paragraph.split(" "):
+            size = cell_len(word)
+            gap = 1 if position > line_start else 0
+            if position > line_start and line_width + gap + size > width:
+                cuts += [line_start, position]
+                line_start, line_width, gap = position + 1, 0, 0
+                position += 1
+            elif gap:
+                position += 1
+            while size > width:  # a word longer than the line: fold it
+                taken, used = 0, 0
+                while taken < len(word) and used + cell_len(word[taken]) <= width:
+                    used += cell_len(word[taken])
+                    taken += 1
+                taken = max(taken, 1)
+                if line_width:
+                    cuts += [line_start, position]
+                    line_start, line_width = position, 0
+                cuts += [position, position + taken]
+                position += taken
+                line_start, word = position, word[taken:]
+                size = cell_len(word)
+            line_width += gap + size if line_width or gap else size
+            position += len(word)
+        cuts += [line_start, position]
+        start = position + 1
+    pieces = text.divide(sorted(set(cuts)))
+    bounds = {0: 0}
+    offset = 0
+    for index, piece in enumerate(pieces):
+        bounds[offset] = index
+        offset += len(piece.plain)
+    return [
+        pieces[bounds[a]] if a < b and a in bounds else Text("")
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True)
+    ]
+
+
+def _pad(line: Text, width: int, right: bool) -> Text:
+    """The line filled to ``width`` cells with unstyled spaces, on the left for right-aligned
+    text."""
+    room = max(0, width - line.cell_len)
+    padded = Text(" " * room if right else "")
+    padded.append_text(line)
+    if not right:
+        padded.append(" " * room)
+    return padded
+
+
+def _widths(cells: Sequence[Sequence[Text]], total: int) -> list[int]:
+    """Code column as wide as a code, title and source as wide as their longest line up to a
+    cap, the summary the rest; at narrow widths title and source give way first."""
+    natural = [
+        max((max(map(cell_len, cell.plain.split("\n"))) for cell in column), default=1)
+        for column in zip(*cells, strict=True)
+    ]
+    code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
+    room = total - code - 3 * len(_GAP)
+    spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
+    if title + source > spare:
+        source = min(source, max(_MIN_FLEX, spare // 2))
+        title = max(_MIN_FLEX, min(title, spare - source))
+    return [code, title, source, max(_MIN_FLEX, room - title - source)]
+
+
+def _stacked(rows: Sequence[Sequence[Text]], total: int, writer: Writer) -> list[Text]:
+    """Narrow terminals: the code, then title, source and summary beneath one another, each
+    wrapped to the width left of (or, right to left, right of) the code."""
+    lines: list[Text] = []
+    for row in rows:
+        code = row[0]
+        indent = code.cell_len + len(_GAP)
+        width = max(1, total - indent)
+        body = [line for cell in row[1:] for line in _wrap(cell, width)]
+        for index, part in enumerate(body):
+            lead = code if index == 0 else Text(" " * code.cell_len)
+            if writer.rtl:
+                line = _pad(part, width, right=True)
+                line.append(_GAP)
+                line.append_text(lead)
+            else:
+                line = lead.copy()
+                line.append(_GAP)
+                line.append_text(part)
+            lines.append(line)
+    return lines
+
+
+def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Text]:
+    """The code table as finished lines: heading, rule, then each entry's wrapped cells side
+    by side. Laid out here rather than by rich's Table, which measures and wraps every cell
+    several times: a list of every code stays within the start-up budget."""
     writer = Writer(texts, display)
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        header_style=palette.HEADING,
-        pad_edge=False,
-        expand=True,
-        show_edge=False,
-    )
-    summary_width = max(12, display.width - sum(_FIXED) - 2 * len(_FIXED))
-    columns = [
-        (texts.ui("col_code"), {"no_wrap": True, "min_width": 3}),
-        (texts.ui("col_title"), {"max_width": 30}),
-        (texts.ui("col_source"), {"max_width": 24}),
-        (texts.ui("col_summary"), {"min_width": 12, "ratio": 1}),
+    if display.width < _NARROW:
+        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
+    else:
+        visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
+    header = [
+        writer.text(texts.ui(key), width)
+        for key, width in zip(
+            ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
+        )
     ]
     rows = [
         [
             Text(str(view.entry.code), style=palette.code_style(view.entry)),
-            title_cell(view, writer, _FIXED[1]),
-            _defined_by(view, texts, writer, _FIXED[2]),
-            writer.text(view.summary, summary_width, spans=view.summary_marks),
+            title_cell(view, writer, visual_widths[1]),
+            _defined_by(view, texts, writer, visual_widths[2]),
+            writer.text(view.summary, visual_widths[3], spans=view.summary_marks),
         ]
         for view in views
     ]
-    if writer.visual:  # a right-to-left table reads from the right: code last
-        columns.reverse()
-        rows = [row[::-1] for row in rows]
-    for name, options in columns:
-        header = writer.text(name, 30)
-        table.add_column(header, justify=writer.justify, **options)  # type: ignore[arg-type]
-    for row in rows:
-        table.add_row(*row)
-    return table
+    for cell in header:
+        cell.stylize(palette.HEADING)
+    if display.width < _NARROW:
+        return _stacked(rows, display.width, writer)
+    widths = visual_widths if writer.visual else _widths([header, *rows], display.width)
+    right = writer.rtl
+    lines: list[Text] = []
+    for row in [header, *rows]:
+        wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
+        order = range(len(row) - 1, -1, -1) if writer.visual else range(len(row))
+        for index in range(max(map(len, wrapped))):
+            line = Text()
+            for position, column in enumerate(order):
+                part = wrapped[column][index] if index < len(wrapped[column]) else Text("")
+                if position:
+                    line.append(_GAP)
+                last = position == len(row) - 1
+                line.append_text(part if last and not right else _pad(part, widths[column], right))
+            lines.append(line)
+        if row is header:
+            lines.append(Text("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP))))
+    return lines
 
 
 def print_codes(
@@ -142,10 +254,11 @@ def print_codes(
     heading_class: str | None = None,
 ) -> None:
     out = console(display, stream)
+    lines = code_lines(views, texts, display)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
-        out.print(Text(visible(heading), style=style))
-    out.print(code_table(views, texts, display))
+        lines.insert(0, Text(visible(heading), style=style))
+    out.print(Text("\n").join(lines), soft_wrap=True, crop=False)
 
 
 def print_languages(

@@ -5,15 +5,13 @@ hold ordinary spaces (easy to edit, and what JSON and plain rows carry), and the
 explain renderers call :func:`prose` so that a line never breaks before the punctuation.
 """
 
-import re
-
 NBSP = "\u00a0"
-_FRENCH_BEFORE = re.compile(r" ([:;?!»])")
-_FRENCH_AFTER = re.compile(r"« ")
 
 
 def prose(text: str, lang: str) -> str:
     """``text`` with the language's spacing; same length, so highlight spans stay valid."""
     if lang != "fr":
         return text
-    return _FRENCH_AFTER.sub("«" + NBSP, _FRENCH_BEFORE.sub(NBSP + r"\1", text))
+    for mark in ":;?!»":
+        text = text.replace(" " + mark, NBSP + mark)
+    return text.replace("« ", "«" + NBSP)
