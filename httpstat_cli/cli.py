@@ -146,7 +146,7 @@ def session(ctx: click.Context) -> Session:
     lang = i18n.negotiate(settings.lang, os.environ)
     texts = i18n.load_texts(lang)
     for warning in texts.warnings:
-        click.echo(visible(texts.ui("warning", message=warning)), err=True)
+        say(visible(texts.ui("warning", message=warning)), err=True)
     is_terminal = sys.stdout.isatty()
     display = decide(settings.format, settings.color, os.environ, is_terminal, _terminal_columns())
     if texts.right_to_left:
@@ -155,7 +155,7 @@ def session(ctx: click.Context) -> Session:
         _, bad_value = rtl.setting(os.environ)
         if bad_value is not None:
             warning = texts.ui("warn_bad_bidi", value=bad_value)
-            click.echo(visible(texts.ui("warning", message=warning)), err=True)
+            say(visible(texts.ui("warning", message=warning)), err=True)
         visual = display.format != "json" and rtl.wants_visual_order(
             settings.bidi, os.environ, is_terminal
         )
@@ -173,12 +173,12 @@ def emit_codes(
     if fmt == "json":
         from httpstat_cli.render import json as json_out
 
-        click.echo(json_out.codes(views, s.lang, ascii_only=not _utf8_stdout()))
+        say(json_out.codes(views, s.lang, ascii_only=not _utf8_stdout()))
     elif fmt == "plain":
         from httpstat_cli.render import plain
 
         if views:
-            click.echo(plain.codes(views, s.display.bidi))
+            say(plain.codes(views, s.display.bidi))
     else:
         from httpstat_cli.render import table
 
@@ -269,7 +269,7 @@ def error_line(error: HscError) -> str:
 
 
 def fail(error: HscError) -> NoReturn:
-    click.echo(error_line(error), err=True)
+    say(error_line(error), err=True)
     sys.exit(int(error.exit_code))
 
 
@@ -278,7 +278,7 @@ def fail_click(error: click.ClickException) -> NoReturn:
     message = visible(" ".join(error.format_message().split()))
     hint = " (hsc --help)" if isinstance(error, click.UsageError) else ""
     line = texts.ui("error", message=message + hint) if texts else f"Error: {message}{hint}"
-    click.echo(line, err=True)
+    say(line, err=True)
     code = error.exit_code
     sys.exit(ExitCode.USAGE if isinstance(error, click.UsageError) else code)
 
@@ -313,7 +313,7 @@ def cli(ctx: click.Context) -> None:
       hsc languages           the languages hsc speaks
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        say(ctx.get_help())
 
 
 @cli.command(context_settings=CONTEXT)
@@ -470,12 +470,12 @@ def emit_stories(s: Session, told: Sequence[Any]) -> None:
     if fmt == "json":
         from httpstat_cli.render import json as json_out
 
-        click.echo(json_out.stories(told, s.lang, ascii_only=not _utf8_stdout()))
+        say(json_out.stories(told, s.lang, ascii_only=not _utf8_stdout()))
     elif fmt == "plain":
         from httpstat_cli.render import plain
 
         if told:
-            click.echo(plain.stories(told, s.texts, s.display.width, s.display.bidi))
+            say(plain.stories(told, s.texts, s.display.width, s.display.bidi))
     else:
         from httpstat_cli.render import table
 
@@ -492,11 +492,11 @@ def languages(ctx: click.Context) -> None:
     if s.display.format == "json":
         from httpstat_cli.render import json as json_out
 
-        click.echo(json_out.languages(views, ascii_only=not _utf8_stdout()))
+        say(json_out.languages(views, ascii_only=not _utf8_stdout()))
     elif s.display.format == "plain":
         from httpstat_cli.render import plain
 
-        click.echo(plain.languages(views))
+        say(plain.languages(views))
     else:
         from httpstat_cli.render import table
 
@@ -510,7 +510,7 @@ SHELLS = ("bash", "zsh", "fish")
 @click.argument("shell", type=click.Choice(SHELLS))
 def completion(shell: str) -> None:
     """Print the completion script for bash, zsh or fish (see the README to enable it)."""
-    click.echo(completion_script(shell), nl=False)
+    say(completion_script(shell), nl=False)
 
 
 def completion_script(shell: str) -> str:
@@ -522,6 +522,14 @@ def completion_script(shell: str) -> str:
         raise UsageError("err_unknown_shell", shell=shell)
     source = completer(cli, {}, "hsc", "_HSC_COMPLETE").source()
     return source if source.endswith("\n") else source + "\n"
+
+
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Write to stdout or stderr as they are configured. Not click.echo: it swaps an ASCII
+    stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n" if nl else text)
+    stream.flush()
 
 
 def _tolerant_streams() -> None:

@@ -2,6 +2,7 @@
 
 import itertools
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -140,7 +141,10 @@ def test_bare_words_use_the_same_engine(run: Run) -> None:
 
 def test_the_table_underlines_what_matched(run: Run) -> None:
     result = run("search", "teapot", "--format", "table", "--color", env={"COLUMNS": "120"})
-    assert "\x1b[4m" in result.stdout
+    # The matched word, and only it, carries the underline attribute (SGR 4), alone or
+    # combined with bold.
+    underlined = re.findall(r"\x1b\[(?:[0-9]+;)*4m([^\x1b]*)", result.stdout)
+    assert underlined == ["teapot"]
 
 
 @settings(max_examples=150, deadline=None)
