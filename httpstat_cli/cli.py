@@ -200,9 +200,47 @@ def _parse_all(raw: Sequence[str]) -> list[query.Query]:
     return [query.parse(item) for item in raw]
 
 
-class HscGroup(click.Group):
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        say(ctx.get_help())
+        ctx.exit()
+
+
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        say(f"hsc {__version__}")
+        ctx.exit()
+
+
+class _HelpOption:
+    """-h/--help built here rather than by click, whose option asks gettext for its help text
+    on every run: importing locale and probing translation files costs a few milliseconds of
+    start-up that a lookup or a TAB should not pay."""
+
+    add_help_option: bool
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        if not self.add_help_option:
+            return None
+        return click.Option(
+            ["-h", "--help"],
+            is_flag=True,
+            is_eager=True,
+            expose_value=False,
+            callback=_show_help,
+            help="Show this message and exit.",
+        )
+
+
+class HscCommand(_HelpOption, click.Command):
+    pass
+
+
+class HscGroup(_HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
+
+    command_class = HscCommand
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -293,11 +331,19 @@ def quiet_exit() -> NoReturn:
     sys.exit(0)
 
 
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+CONTEXT = {"max_content_width": 100}
 
 
 @click.group(cls=HscGroup, context_settings=CONTEXT, invoke_without_command=True)
-@click.version_option(__version__, "-V", "--version", prog_name="hsc")
+@click.option(
+    "-V",
+    "--version",
+    is_flag=True,
+    is_eager=True,
+    expose_value=False,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 @common_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:

@@ -4,7 +4,6 @@ Errors carry a message key and parameters, not a sentence: cli.py words them in 
 language at the edge.
 """
 
-import re
 from enum import IntEnum
 
 
@@ -51,13 +50,18 @@ class DataError(HscError):
 def visible(text: str) -> str:
     """Show control and bidi-override characters as escapes, so echoed input cannot steer
     the terminal (ESC sequences, OSC titles, U+202E) or break a line."""
-    if not _UNSAFE.search(text):
+    if text.isprintable():  # no Cc, Cf, Cs, Co: the common case costs one C call
         return text
-    return _UNSAFE.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+    import unicodedata
+
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co") or ch in _BIDI_CONTROLS
+        else ch
+        for ch in text
+    )
 
 
-# Control (Cc), surrogate (Cs) and private-use (Co) characters, and the bidi controls.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U0010ffff"
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )

@@ -1,11 +1,15 @@
 """The JSON contract (schema_version 1): stable keys, registered phrases never translated."""
 
+from __future__ import annotations
+
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from httpstat_cli.explain import ClassStory, CodeStory, Item, Section
 from httpstat_cli.views import CodeView, LanguageView
+
+if TYPE_CHECKING:  # explain loads only for hsc explain
+    from httpstat_cli.explain import ClassStory, CodeStory, Item, Section
 
 SCHEMA_VERSION = 1
 
@@ -73,6 +77,8 @@ def languages(views: Iterable[LanguageView], ascii_only: bool = False) -> str:
 
 
 def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
+    from httpstat_cli.explain import ClassStory
+
     if isinstance(story, ClassStory):
         return {
             "class": story.code_class,
@@ -109,6 +115,8 @@ def _items(sections: dict[str, Section], key: str) -> tuple[Item, ...]:
 
 def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool = False) -> str:
     """Codes explained under ``codes`` (lookup objects, enriched), classes under ``classes``."""
+    from httpstat_cli.explain import ClassStory, CodeStory
+
     items = list(items)
     return dump(
         {

@@ -3,14 +3,19 @@
 Columns of a code row: code, class, status, vendor (or -), registered phrase, title, summary.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
-from httpstat_cli.explain import ClassStory, CodeStory
 from httpstat_cli.i18n import Texts
 from httpstat_cli.render.typography import prose
 from httpstat_cli.views import CodeView, LanguageView
+
+if TYPE_CHECKING:  # explain loads only for hsc explain
+    from httpstat_cli.explain import ClassStory, CodeStory
 
 
 def cell(text: str) -> str:
@@ -129,6 +134,8 @@ def stories(
     items: Sequence[CodeStory | ClassStory], texts: Texts, width: int, visual: bool = False
 ) -> str:
     """Readable text for pagers and pipes: labelled paragraphs, no colour, no box characters."""
+    from httpstat_cli.explain import ClassStory
+
     out = Prose(texts, width, visual)
     blocks = [
         _class_story(story, out)
