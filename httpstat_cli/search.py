@@ -41,9 +41,12 @@ _PHRASE_BONUS = 500.0
 
 def normalise(text: str) -> str:
     """Casefold, strip accents, unify letter forms; the same for queries and texts."""
+    if text.isascii():  # most English text: nothing to fold but case
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.casefold().translate(_FOLD)
+    if not decomposed.isascii():
+        decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed.casefold().translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
@@ -120,6 +123,21 @@ def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
     return tuple(Field(text, tuple(_WORD.findall(text))) for text in normalised)
 
 
+# Whether two words are within the typo budget, remembered for one search: the same words
+# recur in every entry's texts.
+_near: dict[tuple[str, str], bool] = {}
+
+
+def _is_near(term: str, token: str, budget: int) -> bool:
+    if abs(len(term) - len(token)) > budget:
+        return False
+    key = (term, token)
+    near = _near.get(key)
+    if near is None:
+        near = _near[key] = edit_distance(term, token, budget) <= budget
+    return near
+
+
 def _word_quality(term: str, field: Field, typos: bool) -> float:
     best = 0.0
     budget = typo_budget(term) if typos else 0
@@ -128,7 +146,7 @@ def _word_quality(term: str, field: Field, typos: bool) -> float:
             return EXACT
         if len(term) >= 3 and token.startswith(term):
             best = max(best, PREFIX)
-        elif budget and best < TYPO and edit_distance(term, token, budget) <= budget:
+        elif budget and best < TYPO and _is_near(term, token, budget):
             best = TYPO
     if best < INSIDE and len(term) >= 4 and term in field.text:
         best = INSIDE

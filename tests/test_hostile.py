@@ -26,13 +26,21 @@ word = st.one_of(
     st.integers(-(10**30), 10**30).map(str),
     text,
 )
+# What a real environment can hold: any text without NUL or lone surrogates, or any bytes,
+# which Python hands over with undecodable ones as surrogate escapes (U+DC80-U+DCFF).
+env_text = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=30),
+    st.binary(max_size=30).map(
+        lambda raw: raw.replace(b"\x00", b"").decode("utf-8", "surrogateescape")
+    ),
+)
 environment = st.dictionaries(
     st.sampled_from(
         ["LANG", "LANGUAGE", "LC_ALL", "HSC_LANG", "COLUMNS", "NO_COLOR", "FORCE_COLOR", "HSC_BIDI"]
     ),
     st.one_of(
         st.sampled_from(["tr_TR.UTF-8", "fa", "C", "fr:tr", "../../etc", "-5", "0", "x"]),
-        text,
+        env_text,
     ),
 )
 

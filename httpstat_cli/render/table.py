@@ -4,7 +4,8 @@ Every text reaches rich as a Text object, never as markup, so nothing from the u
 is interpreted: ``[bold]`` prints as typed.
 """
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
 from rich import box
@@ -12,6 +13,8 @@ from rich.align import AlignMethod
 from rich.cells import cell_len
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.panel import Panel
+from rich.segment import Segment, Segments
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -101,19 +104,18 @@ _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
 
 
-def _wrap(text: Text, width: int) -> list[Text]:
-    """Greedy word wrap of a styled text to ``width`` cells, breaking words only when one is
-    longer than a line. Explicit newlines are kept; spans and styles survive the cuts."""
-    plain = text.plain
-    cuts: list[int] = []  # alternating line start, line end
+def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap to ``width`` cells, as (start, end) offsets of each line; words are
+    cut only when one is longer than a line, and explicit newlines are kept."""
+    lines: list[tuple[int, int]] = []
     start = 0
     for paragraph in plain.split("\n"):
         line_start, line_width, position = start, 0, start
         for word in paragraph.split(" "):
             size = cell_len(word)
             gap = 1 if position > line_start else 0
-            if position > line_start and line_width + gap + size > width:
-                cuts += [line_start, position]
+            if gap and line_width + gap + size > width:
+                lines.append((line_start, position))
                 line_start, line_width, gap = position + 1, 0, 0
                 position += 1
             elif gap:
@@ -125,40 +127,74 @@ def _wrap(text: Text, width: int) -> list[Text]:
                     taken += 1
                 taken = max(taken, 1)
                 if line_width:
-                    cuts += [line_start, position]
-                    line_start, line_width = position, 0
-                cuts += [position, position + taken]
+                    lines.append((line_start, position))
+                lines.append((position, position + taken))
                 position += taken
-                line_start, word = position, word[taken:]
+                line_start, line_width, word = position, 0, word[taken:]
                 size = cell_len(word)
-            line_width += gap + size if line_width or gap else size
+            line_width += gap + size
             position += len(word)
-        cuts += [line_start, position]
+        lines.append((line_start, position))
         start = position + 1
-    pieces = text.divide(sorted(set(cuts)))
-    bounds = {0: 0}
-    offset = 0
-    for index, piece in enumerate(pieces):
-        bounds[offset] = index
-        offset += len(piece.plain)
-    return [
-        pieces[bounds[a]] if a < b and a in bounds else Text("")
-        for a, b in zip(cuts[::2], cuts[1::2], strict=True)
-    ]
+    return lines
 
 
-def _pad(line: Text, width: int, right: bool) -> Text:
-    """The line filled to ``width`` cells with unstyled spaces, on the left for right-aligned
-    text."""
-    room = max(0, width - line.cell_len)
-    padded = Text(" " * room if right else "")
-    padded.append_text(line)
-    if not right:
-        padded.append(" " * room)
-    return padded
+Span3 = tuple[int, int, str]
 
 
-def _widths(cells: Sequence[Sequence[Text]], total: int) -> list[int]:
+class _Cell:
+    """A text to lay out: its characters, its own style and its highlighted spans."""
+
+    __slots__ = ("plain", "spans", "style")
+
+    def __init__(self, text: Text) -> None:
+        self.plain = text.plain
+        self.style = str(text.style) if text.style else ""
+        self.spans = [(span.start, span.end, str(span.style)) for span in text.spans]
+
+
+class _Line:
+    """One output line built from pieces of cells: plain text plus style spans, turned into
+    a single rich Text only at the end (building Text piece by piece is what costs)."""
+
+    __slots__ = ("parts", "position", "spans")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.spans: list[Span3] = []
+        self.position = 0
+
+    def add(self, text: str, style: str = "") -> None:
+        if style and text:
+            self.spans.append((self.position, self.position + len(text), style))
+        self.parts.append(text)
+        self.position += len(text)
+
+    def add_piece(self, cell: _Cell, start: int, end: int) -> None:
+        base = self.position
+        self.add(cell.plain[start:end], cell.style)
+        for first, last, style in cell.spans:
+            first, last = max(first, start), min(last, end)
+            if first < last:
+                self.spans.append((base + first - start, base + last - start, style))
+
+    def segments(self, get_style: Callable[[str], Style]) -> Iterator[Segment]:
+        """The line as rich segments, each run of characters with the styles covering it
+        combined (later spans win, as in rich), then a newline."""
+        text = "".join(self.parts)
+        if self.spans:
+            points = sorted(
+                {0, len(text), *(a for a, _, _ in self.spans), *(b for _, b, _ in self.spans)}
+            )
+            for start, end in itertools.pairwise(points):
+                styles = " ".join(s for a, b, s in self.spans if a <= start and end <= b)
+                yield Segment(text[start:end], get_style(styles) if styles else None)
+        else:
+            yield Segment(text)
+        yield Segment.line()
+
+
+def _widths(cells: Sequence[Sequence[_Cell]], total: int) -> list[int]:
     """Code column as wide as a code, title and source as wide as their longest line up to a
     cap, the summary the rest; at narrow widths title and source give way first."""
     natural = [
@@ -174,30 +210,33 @@ def _widths(cells: Sequence[Sequence[Text]], total: int) -> list[int]:
     return [code, title, source, max(_MIN_FLEX, room - title - source)]
 
 
-def _stacked(rows: Sequence[Sequence[Text]], total: int, writer: Writer) -> list[Text]:
+def _stacked(rows: Sequence[Sequence[_Cell]], total: int, rtl: bool) -> list[_Line]:
     """Narrow terminals: the code, then title, source and summary beneath one another, each
     wrapped to the width left of (or, right to left, right of) the code."""
-    lines: list[Text] = []
-    for row in rows:
-        code = row[0]
-        indent = code.cell_len + len(_GAP)
+    lines: list[_Line] = []
+    for code, *cells in rows:
+        indent = cell_len(code.plain) + len(_GAP)
         width = max(1, total - indent)
-        body = [line for cell in row[1:] for line in _wrap(cell, width)]
-        for index, part in enumerate(body):
-            lead = code if index == 0 else Text(" " * code.cell_len)
-            if writer.rtl:
-                line = _pad(part, width, right=True)
-                line.append(_GAP)
-                line.append_text(lead)
+        pieces = [(cell, a, b) for cell in cells for a, b in _breaks(cell.plain, width)]
+        for index, (cell, start, end) in enumerate(pieces):
+            line = _Line()
+            room = width - cell_len(cell.plain[start:end])
+            if rtl:
+                line.add(" " * room)
+                line.add_piece(cell, start, end)
+                line.add(_GAP)
+            if index == 0:
+                line.add_piece(code, 0, len(code.plain))
             else:
-                line = lead.copy()
-                line.append(_GAP)
-                line.append_text(part)
+                line.add(" " * cell_len(code.plain))
+            if not rtl:
+                line.add(_GAP)
+                line.add_piece(cell, start, end)
             lines.append(line)
     return lines
 
 
-def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Text]:
+def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[_Line]:
     """The code table as finished lines: heading, rule, then each entry's wrapped cells side
     by side. Laid out here rather than by rich's Table, which measures and wraps every cell
     several times: a list of every code stays within the start-up budget."""
@@ -207,41 +246,46 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     else:
         visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
     header = [
-        writer.text(texts.ui(key), width)
+        writer.text(texts.ui(key), width, palette.HEADING)
         for key, width in zip(
             ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
         )
     ]
     rows = [
         [
-            Text(str(view.entry.code), style=palette.code_style(view.entry)),
-            title_cell(view, writer, visual_widths[1]),
-            _defined_by(view, texts, writer, visual_widths[2]),
-            writer.text(view.summary, visual_widths[3], spans=view.summary_marks),
+            _Cell(Text(str(view.entry.code), style=palette.code_style(view.entry))),
+            _Cell(title_cell(view, writer, visual_widths[1])),
+            _Cell(_defined_by(view, texts, writer, visual_widths[2])),
+            _Cell(writer.text(view.summary, visual_widths[3], spans=view.summary_marks)),
         ]
         for view in views
     ]
-    for cell in header:
-        cell.stylize(palette.HEADING)
     if display.width < _NARROW:
-        return _stacked(rows, display.width, writer)
-    widths = visual_widths if writer.visual else _widths([header, *rows], display.width)
-    right = writer.rtl
-    lines: list[Text] = []
-    for row in [header, *rows]:
-        wrapped = [_wrap(cell, width) for cell, width in zip(row, widths, strict=True)]
-        order = range(len(row) - 1, -1, -1) if writer.visual else range(len(row))
+        return _stacked(rows, display.width, writer.rtl)
+    head = [_Cell(cell) for cell in header]
+    widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
+    order = range(3, -1, -1) if writer.visual else range(4)
+    lines: list[_Line] = []
+    for row in [head, *rows]:
+        wrapped = [_breaks(cell.plain, width) for cell, width in zip(row, widths, strict=True)]
         for index in range(max(map(len, wrapped))):
-            line = Text()
+            line = _Line()
             for position, column in enumerate(order):
-                part = wrapped[column][index] if index < len(wrapped[column]) else Text("")
+                cell, pieces = row[column], wrapped[column]
+                start, end = pieces[index] if index < len(pieces) else (0, 0)
+                room = widths[column] - cell_len(cell.plain[start:end])
                 if position:
-                    line.append(_GAP)
-                last = position == len(row) - 1
-                line.append_text(part if last and not right else _pad(part, widths[column], right))
+                    line.add(_GAP)
+                if writer.rtl:
+                    line.add(" " * room)
+                line.add_piece(cell, start, end)
+                if not writer.rtl and position < 3:
+                    line.add(" " * room)
             lines.append(line)
-        if row is header:
-            lines.append(Text("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP))))
+        if row is head:
+            rule = _Line()
+            rule.add("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)))
+            lines.append(rule)
     return lines
 
 
@@ -256,9 +300,10 @@ def print_codes(
     out = console(display, stream)
     lines = code_lines(views, texts, display)
     if heading:
-        style = palette.CLASS_STYLES.get(heading_class or "", "bold")
-        lines.insert(0, Text(visible(heading), style=style))
-    out.print(Text("\n").join(lines), soft_wrap=True, crop=False)
+        title = _Line()
+        title.add(visible(heading), palette.CLASS_STYLES.get(heading_class or "", "bold"))
+        lines.insert(0, title)
+    out.print(Segments(segment for line in lines for segment in line.segments(out.get_style)))
 
 
 def print_languages(
