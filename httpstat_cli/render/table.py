@@ -9,10 +9,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
 from rich import box
-from rich.align import AlignMethod
 from rich.cells import cell_len
-from rich.console import Console, Group, JustifyMethod, RenderableType
-from rich.panel import Panel
+from rich.console import Console, JustifyMethod
 from rich.segment import Segment, Segments
 from rich.style import Style
 from rich.table import Table
@@ -325,23 +323,72 @@ def print_languages(
     console(display, stream).print(table)
 
 
-def _story_body(story: CodeStory, texts: Texts, display: Display) -> Group:
-    writer = Writer(texts, display)
-    width = display.width - 4  # the panel's borders and padding
+Block = tuple[Text, str]  # a paragraph, and the bullet that starts it ("" for none)
+_BULLET = "\u2022 "
+
+
+def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) -> list[Block]:
     entry = story.view.entry
     accent = palette.code_style(entry)
-    parts: list[RenderableType] = [writer.text(story.heading_note, width, palette.MUTED)]
+    blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
     if story.view.title.casefold() != entry.phrase.casefold():
-        phrase = Text(f"{texts.ui('label_phrase')}: {entry.phrase}", style=palette.MUTED)
-        parts.append(writer.text(phrase.plain, width, palette.MUTED))
+        phrase = f"{texts.ui('label_phrase')}: {entry.phrase}"
+        blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
-        parts.append(Text(""))
-        parts.append(writer.text(section.label, width, accent))
+        blocks.append((Text(""), ""))
+        blocks.append((writer.text(section.label, width, accent), ""))
         if section.text:
-            parts.append(writer.text(section.text, width))
-        if section.items:
-            parts.append(_bullets(section.items, writer, width - 2))
-    return Group(*parts)
+            blocks.append((writer.text(section.text, width), ""))
+        for item in section.items:
+            blocks.append((_item_text(item, writer, width - len(_BULLET)), _BULLET))
+    return blocks
+
+
+def _panel(title: Text, blocks: Sequence[Block], border: str, width: int, rtl: bool) -> list[_Line]:
+    """A rounded box the width of the terminal, the title set in its top edge (or, when it
+    does not fit there, as the first line inside), every paragraph wrapped inside it, bullet
+    paragraphs hanging under their text; right-to-left text is right-aligned, bullets on the
+    right. Built from the same lines as the code table, so nothing is cut or ellipsised."""
+    inner = max(1, width - 4)
+    head = _Cell(title)
+    size = cell_len(head.plain)
+    top = _Line()
+    if "\n" not in head.plain and size <= width - 6:
+        rule = "\u2500" * (width - size - 5)
+        if rtl:
+            top.add("\u256d" + rule + " ", border)
+            top.add_piece(head, 0, len(head.plain))
+            top.add(" \u2500\u256e", border)
+        else:
+            top.add("\u256d\u2500 ", border)
+            top.add_piece(head, 0, len(head.plain))
+            top.add(" " + rule + "\u256e", border)
+    else:
+        top.add("\u256d" + "\u2500" * (width - 2) + "\u256e", border)
+        blocks = [(title, ""), *blocks]
+    lines = [top]
+    for text, bullet in blocks:
+        cell = _Cell(text)
+        room = max(1, inner - len(bullet))
+        for index, (start, end) in enumerate(_breaks(cell.plain, room) if cell.plain else [(0, 0)]):
+            mark = (bullet if index == 0 else " " * len(bullet)) if bullet else ""
+            fill = " " * max(0, room - cell_len(cell.plain[start:end]))
+            line = _Line()
+            line.add("\u2502 ", border)
+            if rtl:
+                line.add(fill)
+                line.add_piece(cell, start, end)
+                line.add(mark[::-1])
+            else:
+                line.add(mark)
+                line.add_piece(cell, start, end)
+                line.add(fill)
+            line.add(" \u2502", border)
+            lines.append(line)
+    bottom = _Line()
+    bottom.add("\u2570" + "\u2500" * (width - 2) + "\u256f", border)
+    lines.append(bottom)
+    return lines
 
 
 def _item_text(item: Item, writer: Writer, width: int) -> Text:
@@ -363,57 +410,27 @@ def _item_text(item: Item, writer: Writer, width: int) -> Text:
     return line
 
 
-def _bullets(items: Sequence[Item], writer: Writer, width: int) -> Table:
-    """One row per item, wrapped lines hanging under the text rather than the bullet; the
-    bullet stands on the right of right-to-left text."""
-    grid = Table.grid(padding=(0, 1), expand=True)
-    texts = [_item_text(item, writer, width) for item in items]
-    if writer.rtl:
-        grid.add_column(ratio=1, justify="right")
-        grid.add_column(no_wrap=True)
-        for text in texts:
-            grid.add_row(text, Text("•"))
-    else:
-        grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")
-        for text in texts:
-            grid.add_row(Text("•"), text)
-    return grid
-
-
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
     out = console(display, stream)
     writer = Writer(texts, display)
-    align: AlignMethod = "right" if display.rtl else "left"
+    inner = max(1, display.width - 4)
     for story in stories:
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
             title = Text(story.code_class + "  ", style=style)
             title.append_text(writer.text(story.name, display.width - 10, style))
-            out.print(
-                Panel(
-                    writer.text(story.description, display.width - 4),
-                    title=title,
-                    title_align=align,
-                    border_style=style,
-                    expand=True,
-                )
-            )
+            body = [(writer.text(story.description, inner), "")]
+            lines = _panel(title, body, style, display.width, display.rtl)
+            out.print(Segments(seg for line in lines for seg in line.segments(out.get_style)))
             print_codes(story.members, texts, display, stream, story.label, story.code_class)
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
         title = Text(str(entry.code) + "  ", style=style)
         title.append_text(writer.text(story.view.title, display.width - 12, "bold"))
-        out.print(
-            Panel(
-                _story_body(story, texts, display),
-                title=title,
-                title_align=align,
-                border_style=style,
-                expand=True,
-                padding=(0, 1),
-            )
+        lines = _panel(
+            title, _story_blocks(story, texts, writer, inner), style, display.width, display.rtl
         )
+        out.print(Segments(seg for line in lines for seg in line.segments(out.get_style)))
