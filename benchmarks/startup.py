@@ -65,7 +65,8 @@ CASES = (
 
 
 class Sample(NamedTuple):
-    seconds: float
+    seconds: float  # wall clock
+    cpu: float  # user + system time of the process: less disturbed by a busy machine
     max_rss_kib: int
 
 
@@ -79,7 +80,7 @@ def run_once(argv: Sequence[str], env: Mapping[str, str]) -> Sample:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(argv)} exited with {process.returncode}")
-    return Sample(elapsed, usage.ru_maxrss)
+    return Sample(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
 def measure(
@@ -111,8 +112,19 @@ def main() -> int:
     runs = max(15, options.runs)
     hsc = hsc_command()
     print(f"python {sys.version.split()[0]}, {runs} runs each, alternating with the floor")
-    columns = ("median", 7), ("min", 6), ("max", 6), ("floor", 7), ("ratio", 6), ("peak MiB", 9)
+    columns = (
+        ("median", 7),
+        ("min", 6),
+        ("max", 6),
+        ("floor", 7),
+        ("ratio", 6),
+        ("cpu", 6),
+        ("floor", 6),
+        ("ratio", 6),
+        ("peak MiB", 9),
+    )
     header = f"{'command':38} " + " ".join(f"{name:>{width}}" for name, width in columns)
+    print(f"{'':38} {'wall clock, ms':^36} {'cpu time, ms':^20}")
     print(header)
     print("-" * len(header))
     over = 0
@@ -120,11 +132,14 @@ def main() -> int:
         ours, base = measure(case, hsc, runs, options.warmup)
         times = [s.seconds for s in ours]
         ratio = statistics.median(times) / statistics.median(s.seconds for s in base)
+        cpu = [s.cpu for s in ours]
+        cpu_ratio = statistics.median(cpu) / statistics.median(s.cpu for s in base)
         over += ratio > BUDGET
         peak = max(s.max_rss_kib for s in ours) / 1024
         print(
             f"{case.name:38} {ms(times)} {min(times) * 1000:6.1f} {max(times) * 1000:6.1f}"
-            f" {ms([s.seconds for s in base])} {ratio:6.2f} {peak:9.1f}"
+            f" {ms([s.seconds for s in base])} {ratio:6.2f}"
+            f" {ms(cpu)[1:]} {ms([s.cpu for s in base])[1:]} {cpu_ratio:6.2f} {peak:9.1f}"
         )
     print(f"\nfloor of plain, json and completion: python -c '{PLAIN_FLOOR[0]}'")
     print(f"floor of tables: python -c '{TABLE_FLOOR[0]}'")

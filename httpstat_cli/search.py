@@ -5,7 +5,6 @@ commands pay nothing for it.
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -43,6 +42,8 @@ def normalise(text: str) -> str:
     """Casefold, strip accents, unify letter forms; the same for queries and texts."""
     if text.isascii():  # most English text: nothing to fold but case
         return text.lower()
+    import unicodedata  # a shared library: loaded only when a text is not plain ASCII
+
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     if not decomposed.isascii():
         decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -79,9 +80,21 @@ def edit_distance(first: str, second: str, limit: int) -> int:
     return row[-1]
 
 
-class Field(NamedTuple):
-    text: str  # normalised
-    tokens: tuple[str, ...]
+class Field:
+    """One normalised text; its words are split out only when a search needs them (most
+    explanations are ruled out by a substring test first)."""
+
+    __slots__ = ("_tokens", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tokens: tuple[str, ...] | None = None
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        if self._tokens is None:
+            self._tokens = tuple(_WORD.findall(self.text))
+        return self._tokens
 
 
 class Document(NamedTuple):
@@ -120,7 +133,7 @@ def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
 
 def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
     normalised = (normalise(text) for text in texts if text)
-    return tuple(Field(text, tuple(_WORD.findall(text))) for text in normalised)
+    return tuple(Field(text) for text in normalised)
 
 
 # Whether two words are within the typo budget, remembered for one search: the same words
@@ -134,19 +147,28 @@ def _is_near(term: str, token: str, budget: int) -> bool:
     key = (term, token)
     near = _near.get(key)
     if near is None:
-        near = _near[key] = edit_distance(term, token, budget) <= budget
+        # Each edit changes at most two letters of the set difference: a cheap way to rule
+        # out most pairs before the dynamic programme.
+        near = len(set(term) ^ set(token)) <= 2 * budget
+        near = _near[key] = near and edit_distance(term, token, budget) <= budget
     return near
 
 
 def _word_quality(term: str, field: Field, typos: bool) -> float:
     best = 0.0
     budget = typo_budget(term) if typos else 0
+    if not typos and term not in field.text:
+        return 0.0  # no exact, prefix or inside match possible, and typos are not sought
+    if term in field.tokens:
+        return EXACT
+    prefixes = len(term) >= 3
+    size = len(term)
     for token in field.tokens:
-        if token == term:
-            return EXACT
-        if len(term) >= 3 and token.startswith(term):
-            best = max(best, PREFIX)
-        elif budget and best < TYPO and _is_near(term, token, budget):
+        if prefixes and token.startswith(term):
+            best = PREFIX
+        elif (budget and best < TYPO and abs(len(token) - size) <= budget) and _is_near(
+            term, token, budget
+        ):
             best = TYPO
     if best < INSIDE and len(term) >= 4 and term in field.text:
         best = INSIDE
