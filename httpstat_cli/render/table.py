@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
 from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len as _cell_len
 from rich.console import Console, JustifyMethod
 from rich.segment import Segment, Segments
 from rich.style import Style
@@ -24,6 +24,11 @@ from httpstat_cli.render.typography import prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
+
+
+def cell_len(text: str) -> int:
+    """Terminal cells a text takes; ASCII, most of what is measured, is one cell a character."""
+    return len(text) if text.isascii() else _cell_len(text)
 
 
 class _Console(Console):
