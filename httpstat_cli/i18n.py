@@ -11,7 +11,7 @@ from typing import Any
 
 from httpstat_cli.errors import DataError, UsageError
 
-SUPPORTED: tuple[str, ...] = ("en",)  # each language joins when its file is complete
+SUPPORTED: tuple[str, ...] = ("en", "tr")  # each language joins when its file is complete
 FALLBACK = "en"
 RIGHT_TO_LEFT = frozenset({"fa"})
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -114,6 +114,10 @@ class Texts:
         self._layers = (primary, fallback)
         self._source = source
 
+    def layer(self, index: int) -> dict[str, Any]:
+        """The raw texts: 0 for this language, 1 for the English beneath it."""
+        return self._layers[index]
+
     def _lookup(self, *path: str) -> Any:
         for layer in self._layers:
             node: Any = layer
@@ -164,9 +168,13 @@ class Texts:
 @cache
 def load_texts(lang: str, directory: str | None = None) -> Texts:
     """Texts for ``lang`` over English; a damaged non-English file degrades to English."""
-    fallback = read_locale(FALLBACK, directory)
     if lang == FALLBACK:
+        fallback = read_locale(FALLBACK, directory)
         return Texts(lang, fallback, fallback, source=locale_path(lang, directory))
+    # English is read once per process; called as the rest of hsc calls it, so that the cache
+    # (keyed by the arguments as given) finds it again.
+    english = load_texts(FALLBACK) if directory is None else load_texts(FALLBACK, directory)
+    fallback = english.layer(0)
     try:
         primary = read_locale(lang, directory)
     except DataError as error:

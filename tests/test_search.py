@@ -67,6 +67,44 @@ def test_ties_keep_code_order() -> None:
             assert first.entry.code <= second.entry.code
 
 
+# (language, query, codes expected among the first k). Each language's words find codes in
+# that language; accents, dotless i and letter forms are folded as in the English table above.
+LANGUAGE_QUERIES = [
+    ("tr", "zaman aşımı", {"408", "504"}, 2),
+    ("tr", "zaman asimi", {"408", "504"}, 2),
+    ("tr", "bulunamadı", {"404"}, 1),
+    ("tr", "BULUNAMADI", {"404"}, 1),
+    ("tr", "bulunamadi", {"404"}, 1),
+    ("tr", "hız sınırı", {"429"}, 1),
+    ("tr", "yetkisiz", {"401"}, 1),
+    ("tr", "çaydanlık", {"418"}, 1),
+    ("tr", "sunucu hatasi", {"500"}, 1),
+    ("tr", "yetkisz", {"401"}, 1),  # a typo in Turkish too
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected", "k"),
+    LANGUAGE_QUERIES,
+    ids=[f"{lang}-{query}" for lang, query, _, _ in LANGUAGE_QUERIES],
+)
+def test_each_language_finds_codes_by_its_own_words(
+    lang: str, query: str, expected: set[str], k: int
+) -> None:
+    assert expected <= set(top(query, lang=lang, k=k))
+
+
+def test_an_english_query_works_whatever_the_interface_language() -> None:
+    for lang in i18n.SUPPORTED:
+        assert top("not found", lang=lang, k=1) == ["404"]
+
+
+def test_all_languages_finds_a_word_from_another_language(run: Run) -> None:
+    assert run("search", "bulunamadı", "--lang", "en").exit_code == 1
+    found = run("search", "bulunamadı", "--lang", "en", "--all-languages")
+    assert found.stdout.split("\t")[0] == "404"
+
+
 @pytest.mark.parametrize(
     ("variant", "plain"),
     [
