@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
@@ -39,9 +40,16 @@ class Settings:
         self.bidi: bool | None = None
 
 
+# The --lang given on the command line, kept where error messages can find it: an error may
+# end the command after click has discarded the context that holds the settings.
+_flag_lang: list[str] = []
+
+
 def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
     if value is not None and param.name:
         setattr(ctx.ensure_object(Settings), param.name, value)
+        if param.name == "lang":
+            _flag_lang[:] = [value]
 
 
 def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
@@ -267,6 +275,14 @@ class HscGroup(_HelpOption, click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
+        _flag_lang.clear()  # one run's --lang never leaks into the next (tests run many)
+        # A parse error can stop click before it stores --lang: look for it in the raw words.
+        raw = kwargs.get("args") if kwargs.get("args") is not None else (args[0] if args else None)
+        words = list(raw) if raw is not None else sys.argv[1:]
+        for index, word in enumerate(words[:-1]):
+            if word == "--lang":
+                _flag_lang[:] = [words[index + 1]]
+        _flag_lang[:] = _flag_lang or [w[7:] for w in words if w.startswith("--lang=")][-1:]
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
@@ -284,10 +300,14 @@ ALIASES = {"list-class": "list"}
 
 
 def _error_texts() -> Texts | None:
-    try:
-        return i18n.load_texts(i18n.negotiate(None, os.environ))
-    except HscError:
-        return None
+    """Errors speak the reader's language: --lang if it named a shipped one, else the
+    environment's."""
+    for flag in (*_flag_lang[-1:], None):
+        try:
+            return i18n.load_texts(i18n.negotiate(flag, os.environ))
+        except HscError:
+            continue
+    return None
 
 
 def error_line(error: HscError) -> str:
@@ -300,7 +320,7 @@ def error_line(error: HscError) -> str:
     try:
         message = texts.ui(error.key, **params)
         if hint:
-            message = f"{message}; {texts.ui('hint_did_you_mean', word=hint)}"
+            message = f"{message}{_semicolon(texts)}{texts.ui('hint_did_you_mean', word=hint)}"
         return texts.ui("error", message=message)
     except (HscError, KeyError, IndexError):
         return f"Error: {error.key} {params}"
@@ -311,9 +331,39 @@ def fail(error: HscError) -> NoReturn:
     sys.exit(int(error.exit_code))
 
 
+def _semicolon(texts: Texts) -> str:
+    return " ; " if texts.lang == "fr" else "; "
+
+
+def _click_message(error: click.ClickException, texts: Texts) -> str | None:
+    """click's parse errors in the reader's language; None where hsc has no wording."""
+    if isinstance(error, click.NoSuchOption):
+        message = texts.ui("err_no_such_option", option=error.option_name)
+        if error.possibilities:
+            word = sorted(error.possibilities)[0]
+            message += _semicolon(texts) + texts.ui("hint_did_you_mean", word=word)
+        return message
+    if isinstance(error, click.MissingParameter):
+        name = error.param_hint if isinstance(error.param_hint, str) else None
+        return texts.ui("err_missing_argument", name=name or getattr(error.param, "name", "?"))
+    if isinstance(error, click.BadParameter):
+        name = getattr(error.param, "name", None)
+        quoted = re.search(r"'((?:[^'\\]|\\.)*)'", error.message)
+        if name == "limit":
+            return texts.ui("err_bad_limit", high=MAX_SEARCH_LIMIT)
+        if quoted is None:
+            return None
+        if name == "shell":
+            return texts.ui("err_unknown_shell", shell=quoted.group(1))
+        option = error.param.opts[0] if error.param is not None and error.param.opts else name
+        return texts.ui("err_bad_value", option=option, value=quoted.group(1))
+    return None
+
+
 def fail_click(error: click.ClickException) -> NoReturn:
     texts = _error_texts()
-    message = visible(" ".join(error.format_message().split()))
+    worded = _click_message(error, texts) if texts else None
+    message = visible(" ".join((worded or error.format_message()).split()))
     hint = " (hsc --help)" if isinstance(error, click.UsageError) else ""
     line = texts.ui("error", message=message + hint) if texts else f"Error: {message}{hint}"
     say(line, err=True)

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from httpstat_cli import registry
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
+from httpstat_cli.render.typography import colon
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
 
@@ -45,8 +46,9 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
     label = texts.ui("label_headers")
     if not entry.headers:
         return Section("headers", label, texts.ui("headers_none"))
+    sep = colon(texts.lang)
     items = tuple(
-        Item(f"{h.name}: {texts.ui(f'requirement_{h.requirement}')} ({h.requirement})")
+        Item(f"{h.name}{sep}{texts.ui(f'requirement_{h.requirement}')} ({h.requirement})")
         for h in entry.headers
     )
     return Section("headers", label, items=items)
@@ -111,7 +113,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     related = _related(entry, texts)
     if related:
         sections.append(Section("related", texts.ui("label_related"), items=related))
-    sections.append(Section("source", texts.ui("label_source"), source_text(entry)))
+    sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts.lang)))
     notes = [f"{entry.code_class} {view.class_name}", source_label(entry)]
     if entry.status != "standard":
         notes.append(texts.ui(f"status_{entry.status}"))
@@ -122,10 +124,10 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     return CodeStory(view, " · ".join(notes), tuple(sections))
 
 
-def source_text(entry: StatusCode) -> str:
+def source_text(entry: StatusCode, lang: str = "en") -> str:
     source = entry.source
     name = f"{source.document}, §{source.section}" if source.section else source.document
-    return f"{name}: {source.url}"
+    return f"{name}{colon(lang)}{source.url}"
 
 
 def class_story(code_class: str, texts: Texts) -> ClassStory:

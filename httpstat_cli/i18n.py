@@ -11,7 +11,7 @@ from typing import Any
 
 from httpstat_cli.errors import DataError, UsageError
 
-SUPPORTED: tuple[str, ...] = ("en", "tr")  # each language joins when its file is complete
+SUPPORTED: tuple[str, ...] = ("en", "fr", "tr")  # each language joins when its file is complete
 FALLBACK = "en"
 RIGHT_TO_LEFT = frozenset({"fa"})
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts
-from httpstat_cli.render.typography import prose
+from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:  # explain loads only for hsc explain
@@ -103,7 +103,7 @@ def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
     entry = story.view.entry
     lines = out.wrap(f"{entry.code}  {story.view.title}")
     if story.view.title.casefold() != entry.phrase.casefold():
-        lines += out.wrap(f"{texts.ui('label_phrase')}: {entry.phrase}")
+        lines += out.wrap(f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}")
     lines += out.wrap(story.heading_note)
     for section in story.sections:
         lines += ["", *out.wrap(out.heading(section.label))]
@@ -115,7 +115,7 @@ def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
                 head = f"{item.entry.code} {item.title}"
                 if item.entry.vendor:
                     head += f" ({item.entry.vendor})"
-                head += ": " if item.text else ""
+                head += colon(texts.lang) if item.text else ""
             lines += out.wrap(head + item.text, "    ", first="  - ")
     return lines
 

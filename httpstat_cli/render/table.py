@@ -20,7 +20,7 @@ from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts
 from httpstat_cli.render import Display, palette
-from httpstat_cli.render.typography import prose
+from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
@@ -337,7 +337,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     accent = palette.code_style(entry)
     blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
     if story.view.title.casefold() != entry.phrase.casefold():
-        phrase = f"{texts.ui('label_phrase')}: {entry.phrase}"
+        phrase = f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
         blocks.append((Text(""), ""))
@@ -401,7 +401,9 @@ def _item_text(item: Item, writer: Writer, width: int) -> Text:
         head = ""
         if item.entry is not None:
             vendor = f" ({item.entry.vendor})" if item.entry.vendor else ""
-            head = f"{item.entry.code} {item.title}{vendor}" + (": " if item.text else "")
+            head = f"{item.entry.code} {item.title}{vendor}" + (
+                colon(writer.lang) if item.text else ""
+            )
         return writer.text(head + item.text, width)
     line = Text(justify=writer.justify, overflow="fold")
     if item.entry is not None:
@@ -410,7 +412,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> Text:
         if item.entry.vendor:
             line.append(f" ({visible(item.entry.vendor)})", style=palette.MUTED)
         if item.text:
-            line.append(prose(" : " if writer.lang == "fr" else ": ", writer.lang))
+            line.append(prose(colon(writer.lang), writer.lang))
     line.append(prose(visible(item.text), writer.lang))
     return line
 

@@ -15,3 +15,8 @@ def prose(text: str, lang: str) -> str:
     for mark in ":;?!»":
         text = text.replace(" " + mark, NBSP + mark)
     return text.replace("« ", "«" + NBSP)
+
+
+def colon(lang: str) -> str:
+    """The separator between a label and its value: French sets a space before the colon."""
+    return " : " if lang == "fr" else ": "
