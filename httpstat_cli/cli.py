@@ -43,6 +43,8 @@ class Settings:
 # The --lang given on the command line, kept where error messages can find it: an error may
 # end the command after click has discarded the context that holds the settings.
 _flag_lang: list[str] = []
+# Warnings wait for the command to succeed: a failing run says one line, its error.
+_warnings: list[str] = []
 
 
 def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
@@ -154,7 +156,7 @@ def session(ctx: click.Context) -> Session:
     lang = i18n.negotiate(settings.lang, os.environ)
     texts = i18n.load_texts(lang)
     for warning in texts.warnings:
-        say(visible(texts.ui("warning", message=warning)), err=True)
+        _warnings.append(visible(texts.ui("warning", message=warning)))
     is_terminal = sys.stdout.isatty()
     display = decide(settings.format, settings.color, os.environ, is_terminal, _terminal_columns())
     if texts.right_to_left:
@@ -163,7 +165,7 @@ def session(ctx: click.Context) -> Session:
         _, bad_value = rtl.setting(os.environ)
         if bad_value is not None:
             warning = texts.ui("warn_bad_bidi", value=bad_value)
-            say(visible(texts.ui("warning", message=warning)), err=True)
+            _warnings.append(visible(texts.ui("warning", message=warning)))
         visual = display.format != "json" and rtl.wants_visual_order(
             settings.bidi, os.environ, is_terminal
         )
@@ -276,6 +278,7 @@ class HscGroup(_HelpOption, click.Group):
     def main(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["standalone_mode"] = False
         _flag_lang.clear()  # one run's --lang never leaks into the next (tests run many)
+        _warnings.clear()
         # A parse error can stop click before it stores --lang: look for it in the raw words.
         raw = kwargs.get("args") if kwargs.get("args") is not None else (args[0] if args else None)
         words = list(raw) if raw is not None else sys.argv[1:]
@@ -293,6 +296,8 @@ class HscGroup(_HelpOption, click.Group):
             sys.exit(130)
         except BrokenPipeError:
             quiet_exit()
+        for warning in dict.fromkeys(_warnings):
+            say(warning, err=True)
         sys.exit(result if isinstance(result, int) else 0)
 
 

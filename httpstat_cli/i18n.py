@@ -11,7 +11,8 @@ from typing import Any
 
 from httpstat_cli.errors import DataError, UsageError
 
-SUPPORTED: tuple[str, ...] = ("en", "fr", "tr")  # each language joins when its file is complete
+# Each language joins when its file is complete.
+SUPPORTED: tuple[str, ...] = ("en", "fa", "fr", "tr")
 FALLBACK = "en"
 RIGHT_TO_LEFT = frozenset({"fa"})
 _LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")

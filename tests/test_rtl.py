@@ -9,8 +9,6 @@ from httpstat_cli import i18n
 from httpstat_cli.render import rtl
 from tests.conftest import Run
 
-needs_persian = pytest.mark.skipif("fa" not in i18n.SUPPORTED, reason="fa.json not shipped yet")
-
 
 def base_letters(text: str) -> str:
     """Shaped presentation forms back to plain letters, to compare orders."""
@@ -71,7 +69,6 @@ def test_an_unknown_hsc_bidi_value_is_reported() -> None:
     assert rtl.setting({"HSC_BIDI": "ON"}) == ("on", None)
 
 
-@needs_persian
 def test_json_is_logical_whatever_the_switch(run: Run) -> None:
     outputs = {
         json.loads(run("404", "--lang", "fa", "--format", "json", *flag).stdout)["codes"][0][
@@ -82,7 +79,6 @@ def test_json_is_logical_whatever_the_switch(run: Run) -> None:
     assert outputs == {i18n.load_texts("fa").code_text("404", "title")}
 
 
-@needs_persian
 def test_bidi_switch_reorders_the_table(run: Run) -> None:
     title = i18n.load_texts("fa").code_text("404", "title")
     logical = run("404", "--lang", "fa", "--format", "table", "--no-bidi").stdout
@@ -91,7 +87,6 @@ def test_bidi_switch_reorders_the_table(run: Run) -> None:
     assert title not in visual and base_letters(rtl.visual(title)) in base_letters(visual)
 
 
-@needs_persian
 def test_bidi_switch_reorders_explain(run: Run) -> None:
     summary = i18n.load_texts("fa").code_text("503", "summary")
     visual = run(
@@ -102,7 +97,6 @@ def test_bidi_switch_reorders_explain(run: Run) -> None:
     assert "503" in visual and "RFC 9110" in visual
 
 
-@needs_persian
 def test_a_bad_hsc_bidi_value_warns_once(run: Run) -> None:
     result = run("404", "--lang", "fa", env={"HSC_BIDI": "sideways"})
     assert result.exit_code == 0

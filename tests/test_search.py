@@ -80,6 +80,24 @@ LANGUAGE_QUERIES = [
     ("tr", "çaydanlık", {"418"}, 1),
     ("tr", "sunucu hatasi", {"500"}, 1),
     ("tr", "yetkisz", {"401"}, 1),  # a typo in Turkish too
+    ("fr", "délai", {"408", "504"}, 3),
+    ("fr", "delai", {"408", "504"}, 3),
+    ("fr", "DÉLAI D'ATTENTE", {"408", "504"}, 2),
+    ("fr", "introuvable", {"404"}, 1),
+    ("fr", "limitation de débit", {"429"}, 1),
+    ("fr", "passerelle", {"502", "504"}, 2),
+    ("fr", "théière", {"418"}, 1),
+    ("fr", "redirection permanente", {"301", "308"}, 2),
+    ("fr", "passerele", {"502", "504"}, 2),  # a typo in French
+    ("fa", "یافت نشد", {"404"}, 1),
+    ("fa", "يافت نشد", {"404"}, 1),  # Arabic yeh, as an Arabic keyboard types it
+    ("fa", "مهلت زمانی", {"408", "504"}, 2),
+    ("fa", "محدودیت نرخ", {"429"}, 1),
+    ("fa", "قوری", {"418"}, 1),
+    ("fa", "دروازه", {"502", "504"}, 2),
+    ("fa", "درخواست‌های بیش از حد", {"429"}, 1),
+    ("fa", "درخواستهای بیش از حد", {"429"}, 1),  # the same, typed without the ZWNJ
+    ("fa", "۴۲۹", {"429"}, 1),
 ]
 
 
