@@ -387,6 +387,14 @@ def quiet_exit() -> NoReturn:
 
 
 CONTEXT = {"max_content_width": 100}
+# What lookup and explain take: codes, classes, ranges, constant names or words.
+QUERIES = click.argument(
+    "queries",
+    nargs=-1,
+    required=True,
+    metavar="CODE|CLASS|RANGE|NAME|WORDS...",
+    shell_complete=complete_queries,
+)
 
 
 @click.group(cls=HscGroup, context_settings=CONTEXT, invoke_without_command=True)
@@ -418,13 +426,7 @@ def cli(ctx: click.Context) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument(
-    "queries",
-    nargs=-1,
-    required=True,
-    metavar="CODE|CLASS|RANGE|NAME|WORDS...",
-    shell_complete=complete_queries,
-)
+@QUERIES
 @common_options
 @click.pass_context
 def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
@@ -523,13 +525,7 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument(
-    "queries",
-    nargs=-1,
-    required=True,
-    metavar="CODE|CLASS|RANGE|NAME|WORDS...",
-    shell_complete=complete_queries,
-)
+@QUERIES
 @common_options
 @click.pass_context
 def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:

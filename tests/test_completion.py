@@ -114,6 +114,18 @@ def _hsc_on_path(tmp_path: Path) -> dict[str, str]:
     }
 
 
+def _shell(tmp_path: Path, shell: str, flag: str, script: str) -> str:
+    """Run a script in a real shell without its user configuration, hsc on PATH."""
+    done = subprocess.run(
+        [shell, flag, "-c", script],
+        capture_output=True,
+        text=True,
+        env=_hsc_on_path(tmp_path),
+        check=True,
+    )
+    return done.stdout
+
+
 @needs("bash")
 def test_real_bash_offers_codes(tmp_path: Path) -> None:
     script = (
@@ -122,27 +134,13 @@ def test_real_bash_offers_codes(tmp_path: Path) -> None:
         "_hsc_completion hsc\n"
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
-    done = subprocess.run(
-        ["bash", "--norc", "-c", script],
-        capture_output=True,
-        text=True,
-        env=_hsc_on_path(tmp_path),
-        check=True,
-    )
-    assert {"410", "418"} <= set(done.stdout.split())
+    assert {"410", "418"} <= set(_shell(tmp_path, "bash", "--norc", script).split())
 
 
 @needs("fish")
 def test_real_fish_offers_codes_with_titles(tmp_path: Path) -> None:
     script = f"source {ROOT / 'completions' / 'hsc.fish'}; complete -C 'hsc 41'"
-    done = subprocess.run(
-        ["fish", "--no-config", "-c", script],
-        capture_output=True,
-        text=True,
-        env=_hsc_on_path(tmp_path),
-        check=True,
-    )
-    assert "418\tI'm a teapot" in done.stdout.splitlines()
+    assert "418\tI'm a teapot" in _shell(tmp_path, "fish", "--no-config", script).splitlines()
 
 
 @needs("zsh")
@@ -155,12 +153,6 @@ def test_real_zsh_script_loads_and_asks_hsc(tmp_path: Path) -> None:
         "whence -w _hsc_completion\n"
         'env COMP_WORDS="hsc 41" COMP_CWORD=1 _HSC_COMPLETE=zsh_complete hsc\n'
     )
-    done = subprocess.run(
-        ["zsh", "-f", "-c", script],
-        capture_output=True,
-        text=True,
-        env=_hsc_on_path(tmp_path),
-        check=True,
-    )
-    assert "_hsc_completion: function" in done.stdout
-    assert "I'm a teapot" in done.stdout
+    output = _shell(tmp_path, "zsh", "-f", script)
+    assert "_hsc_completion: function" in output
+    assert "I'm a teapot" in output
