@@ -1,10 +1,13 @@
 """French: chosen from the environment, complete, with French typography in human output."""
 
 import json
+import unicodedata
 
 import pytest
+from rich.cells import cell_len
 
 from httpstat_cli import i18n
+from httpstat_cli.render import table
 from tests.conftest import Run
 
 FR = i18n.load_texts("fr")
@@ -66,3 +69,26 @@ def test_usage_errors_from_the_parser_are_translated_too(
     result = run(*argv)
     assert result.exit_code == 2
     assert result.stderr.startswith(line) and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("flag", ["fr", "fr-CA", "fr_BE", "FR"])
+def test_the_flag_selects_french_with_any_region(run: Run, flag: str) -> None:
+    assert json.loads(run("503", "--lang", flag, "--format", "json").stdout)["lang"] == "fr"
+
+
+def test_accented_titles_line_up_in_the_table(run: Run) -> None:
+    table = run("list", "4xx", "--lang", "fr", "--format", "table", env={"COLUMNS": "160"}).stdout
+    starts = set()
+    for line in table.splitlines():
+        for code in ("408", "412", "413", "429", "504"):
+            if line.startswith(code):
+                summary = FR.code_text(code, "summary")[:12]
+                starts.add(cell_len(line[: line.index(summary)]))
+    assert len(starts) == 1  # every summary starts in the same terminal column
+
+
+def test_combining_accents_take_no_extra_cell() -> None:
+    composed = "Délai d'attente dépassé"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert len(decomposed) > len(composed)
+    assert table.cell_len(decomposed) == table.cell_len(composed) == len(composed)
