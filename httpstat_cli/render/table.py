@@ -417,6 +417,19 @@ def _item_text(item: Item, writer: Writer, width: int) -> Text:
     return line
 
 
+def _headline(code: str, name: Text, style: str, writer: Writer) -> Text:
+    """Code, then name; in visual order the code goes last, where a right-to-left reader
+    ends up after reading the name, as the bidi algorithm would place it."""
+    if writer.visual:
+        headline = name.copy()
+        headline.append("  ")
+        headline.append(code, style=style)
+        return headline
+    headline = Text(code + "  ", style=style)
+    headline.append_text(name)
+    return headline
+
+
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
@@ -426,8 +439,9 @@ def print_stories(
     for story in stories:
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
-            title = Text(story.code_class + "  ", style=style)
-            title.append_text(writer.text(story.name, display.width - 10, style))
+            title = _headline(
+                story.code_class, writer.text(story.name, display.width - 10, style), style, writer
+            )
             body = [(writer.text(story.description, inner), "")]
             lines = _panel(title, body, style, display.width, display.rtl)
             out.print(Segments(seg for line in lines for seg in line.segments(out.get_style)))
@@ -435,8 +449,8 @@ def print_stories(
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
-        title = Text(str(entry.code) + "  ", style=style)
-        title.append_text(writer.text(story.view.title, display.width - 12, "bold"))
+        name = writer.text(story.view.title, display.width - 12, "bold")
+        title = _headline(str(entry.code), name, style, writer)
         lines = _panel(
             title, _story_blocks(story, texts, writer, inner), style, display.width, display.rtl
         )
