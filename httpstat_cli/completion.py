@@ -18,9 +18,7 @@ def _texts(lang: str | None, environ: dict[str, str]) -> Texts:
 
 
 def classes(incomplete: str, texts: Texts) -> list[Candidate]:
-    counts: dict[str, int] = {}
-    for entry in registry.all_codes():
-        counts[entry.code_class] = counts.get(entry.code_class, 0) + 1
+    counts = registry.class_sizes()
     return [
         (code_class, texts.ui("complete_class", name=texts.class_name(code_class), count=count))
         for code_class, count in counts.items()
@@ -35,7 +33,8 @@ def codes(incomplete: str, texts: Texts) -> list[Candidate]:
     if not typed.isdigit() or len(typed) > 3:
         return []
     described: dict[str, list[str]] = {}
-    for entry in registry.all_codes():
+    low, high = int(typed.ljust(3, "0")), int(typed.ljust(3, "9"))
+    for entry in registry.in_range(low, high):
         number = str(entry.code)
         if number.startswith(typed):
             title = texts.code_text(entry.id, "title") or entry.phrase

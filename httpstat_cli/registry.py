@@ -89,15 +89,45 @@ def _sort_key(entry: StatusCode) -> tuple[int, bool, str]:
 
 
 @cache
-def all_codes() -> tuple[StatusCode, ...]:
-    """Every entry, ordered by code, the registered meaning before vendor meanings."""
+def _raw() -> tuple[dict[str, Any], ...]:
+    """The entries as the data file holds them; turned into StatusCode only when asked for,
+    so that looking up one code does not build all of them."""
     try:
         with open(DATA_FILE, encoding="utf-8") as handle:
             raw = json.load(handle)
-        entries = [_entry(item) for item in raw]
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            raise TypeError("expected a list of objects")
+        for item in raw:
+            int(item["code"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise DataError(f"cannot read {DATA_FILE}: {error}") from error
-    return tuple(sorted(entries, key=_sort_key))
+    return tuple(raw)
+
+
+_built: dict[int, StatusCode] = {}  # by position in the data file
+
+
+def _make(index: int, raw: dict[str, Any]) -> StatusCode:
+    entry = _built.get(index)
+    if entry is None:
+        try:
+            entry = _built[index] = _entry(raw)
+        except (ValueError, KeyError, TypeError) as error:
+            raise DataError(f"cannot read {DATA_FILE}: entry {index}: {error!r}") from error
+    return entry
+
+
+def _select(low: int, high: int) -> tuple[StatusCode, ...]:
+    chosen = (
+        _make(index, item) for index, item in enumerate(_raw()) if low <= int(item["code"]) <= high
+    )
+    return tuple(sorted(chosen, key=_sort_key))
+
+
+@cache
+def all_codes() -> tuple[StatusCode, ...]:
+    """Every entry, ordered by code, the registered meaning before vendor meanings."""
+    return _select(100, 599)
 
 
 @cache
@@ -111,13 +141,22 @@ def get(entry_id: str) -> StatusCode | None:
 
 def by_code(code: int) -> tuple[StatusCode, ...]:
     """Every meaning of one number, the registered one first."""
-    return tuple(entry for entry in all_codes() if entry.code == code)
+    return _select(code, code)
 
 
 def in_range(low: int, high: int) -> tuple[StatusCode, ...]:
-    return tuple(entry for entry in all_codes() if low <= entry.code <= high)
+    return _select(low, high)
 
 
 def in_class(code_class: str) -> tuple[StatusCode, ...]:
     digit = int(code_class[0])
     return in_range(digit * 100, digit * 100 + 99)
+
+
+def class_sizes() -> dict[str, int]:
+    """How many entries each class holds, counted without building them."""
+    sizes: dict[str, int] = {}
+    for item in _raw():
+        code_class = f"{int(item['code']) // 100}xx"
+        sizes[code_class] = sizes.get(code_class, 0) + 1
+    return sizes
