@@ -3,12 +3,12 @@
 Negotiation is pure functions over an ``environ`` mapping so it can be tested as tables.
 """
 
-import json
 import os
 from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from httpstat_cli import jsontext
 from httpstat_cli.errors import DataError, UsageError
 
 # Each language joins when its file is complete.
@@ -88,7 +88,7 @@ def read_locale(lang: str, directory: str | None = None) -> dict[str, Any]:
     path = locale_path(lang, directory)
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
+            data = jsontext.loads(handle.read())
     except OSError as error:
         raise DataError(f"cannot read {path}: {error.strerror}") from error
     except ValueError as error:

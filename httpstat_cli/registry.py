@@ -4,11 +4,11 @@ Entries are NamedTuples rather than dataclasses: they are just as immutable and 
 building them costs nothing at import time, which every TAB pays for.
 """
 
-import json
 import os
 from functools import cache
 from typing import Any, NamedTuple
 
+from httpstat_cli import jsontext
 from httpstat_cli.errors import DataError
 
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "codes.json")
@@ -94,7 +94,7 @@ def _raw() -> tuple[dict[str, Any], ...]:
     so that looking up one code does not build all of them."""
     try:
         with open(DATA_FILE, encoding="utf-8") as handle:
-            raw = json.load(handle)
+            raw = jsontext.loads(handle.read())
         if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
             raise TypeError("expected a list of objects")
         for item in raw:

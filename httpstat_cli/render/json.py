@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from httpstat_cli import jsontext
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:  # explain loads only for hsc explain
@@ -43,7 +43,7 @@ def code_record(view: CodeView) -> dict[str, Any]:
 
 def dump(document: dict[str, Any], ascii_only: bool = False) -> str:
     """UTF-8 as is; escaped (``\\u0641``) when stdout cannot encode it, so nothing is lost."""
-    return json.dumps(document, ensure_ascii=ascii_only, indent=2)
+    return jsontext.dumps(document, ensure_ascii=ascii_only)
 
 
 def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
