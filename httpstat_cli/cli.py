@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -130,9 +130,12 @@ def common_options(function: F) -> F:
     return function
 
 
-class Session(NamedTuple):
-    texts: Texts
-    display: Display
+class Session:
+    __slots__ = ("display", "texts")
+
+    def __init__(self, texts: Texts, display: Display) -> None:
+        self.texts = texts
+        self.display = display
 
     @property
     def lang(self) -> str:
@@ -169,7 +172,7 @@ def session(ctx: click.Context) -> Session:
         visual = display.format != "json" and rtl.wants_visual_order(
             settings.bidi, os.environ, is_terminal
         )
-        display = display._replace(rtl=True, bidi=visual)
+        display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
     return Session(texts, display)
 
 
@@ -512,14 +515,10 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
     views = []
     for hit in hits:
         view = code_view(hit.entry, s.texts)
-        views.append(
-            view._replace(
-                score=hit.score,
-                matched=hit.matched,
-                title_marks=engine.marks(view.title, text),
-                summary_marks=engine.marks(view.summary, text),
-            )
-        )
+        view.score, view.matched = hit.score, hit.matched
+        view.title_marks = engine.marks(view.title, text)
+        view.summary_marks = engine.marks(view.summary, text)
+        views.append(view)
     heading = s.texts.ui("heading_search", query=text) if s.display.format == "table" else None
     emit_codes(s, views, heading)
 

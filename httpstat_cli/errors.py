@@ -4,10 +4,11 @@ Errors carry a message key and parameters, not a sentence: cli.py words them in 
 language at the edge.
 """
 
-from enum import IntEnum
 
+class ExitCode:
+    """The documented exit statuses (README, Exit codes). Plain ints, not an IntEnum: creating
+    an enum class at import costs every run more than it gives."""
 
-class ExitCode(IntEnum):
     OK = 0
     NOT_FOUND = 1
     USAGE = 2
@@ -17,7 +18,7 @@ class ExitCode(IntEnum):
 class HscError(Exception):
     """Base of every error hsc reports to the user as one line on stderr."""
 
-    exit_code: ExitCode = ExitCode.USAGE
+    exit_code: int = ExitCode.USAGE
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key, params)

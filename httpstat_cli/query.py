@@ -5,7 +5,6 @@ any data is read. Anything that is not a code, a pattern or a constant name is a
 """
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from httpstat_cli import registry
 from httpstat_cli.errors import UsageError
@@ -18,11 +17,29 @@ MAX_QUERY_LENGTH = 1000
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
-class Query(NamedTuple):
-    kind: str  # "code", "range", "name" or "words"
-    text: str
-    low: int = 0
-    high: int = 0
+class Query:
+    """One query as typed, parsed: its kind ("code", "range", "name" or "words"), its text,
+    and for codes and ranges the lowest and highest code it covers."""
+
+    __slots__ = ("high", "kind", "low", "text")
+
+    def __init__(self, kind: str, text: str, low: int = 0, high: int = 0) -> None:
+        self.kind = kind
+        self.text = text
+        self.low = low
+        self.high = high
+
+    def _key(self) -> tuple[str, str, int, int]:
+        return (self.kind, self.text, self.low, self.high)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Query) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Query{self._key()!r}"
 
 
 def _code(text: str, original: str) -> int:

@@ -19,15 +19,40 @@ REQUIREMENTS = ("MUST", "SHOULD", "MAY")
 CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
 
-class Header(NamedTuple):
-    name: str
-    requirement: str
+class Header:
+    """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY).
+
+    Header, Source and the view classes are plain slotted classes rather than NamedTuples:
+    every NamedTuple class costs its definition at import time, which every run pays."""
+
+    __slots__ = ("name", "requirement")
+
+    def __init__(self, name: str, requirement: str) -> None:
+        self.name = name
+        self.requirement = requirement
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Header) and (self.name, self.requirement) == (
+            other.name,
+            other.requirement,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.requirement))
+
+    def __repr__(self) -> str:
+        return f"Header({self.name!r}, {self.requirement!r})"
 
 
-class Source(NamedTuple):
-    document: str
-    section: str | None
-    url: str
+class Source:
+    """Where a code is defined: document, section (or None) and URL."""
+
+    __slots__ = ("document", "section", "url")
+
+    def __init__(self, document: str, section: str | None, url: str) -> None:
+        self.document = document
+        self.section = section
+        self.url = url
 
 
 class StatusCode(NamedTuple):

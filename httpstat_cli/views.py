@@ -1,22 +1,48 @@
 """What the renderers show: registry entries joined with their texts in one language."""
 
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from httpstat_cli import i18n
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
 
+Marks = tuple[tuple[int, int], ...]
 
-class CodeView(NamedTuple):
-    entry: StatusCode
-    title: str
-    summary: str
-    class_name: str
-    score: float | None = None
-    matched: tuple[str, ...] = ()
-    title_marks: tuple[tuple[int, int], ...] = ()
-    summary_marks: tuple[tuple[int, int], ...] = ()
+
+class CodeView:
+    """An entry with its texts in the reader's language; search adds its score, the fields
+    that matched and where in the title and summary the query words are."""
+
+    __slots__ = (
+        "class_name",
+        "entry",
+        "matched",
+        "score",
+        "summary",
+        "summary_marks",
+        "title",
+        "title_marks",
+    )
+
+    def __init__(
+        self,
+        entry: StatusCode,
+        title: str,
+        summary: str,
+        class_name: str,
+        score: float | None = None,
+        matched: tuple[str, ...] = (),
+        title_marks: Marks = (),
+        summary_marks: Marks = (),
+    ) -> None:
+        self.entry = entry
+        self.title = title
+        self.summary = summary
+        self.class_name = class_name
+        self.score = score
+        self.matched = matched
+        self.title_marks = title_marks
+        self.summary_marks = summary_marks
 
 
 def code_view(entry: StatusCode, texts: Texts) -> CodeView:
@@ -41,12 +67,17 @@ def source_label(entry: StatusCode) -> str:
     return entry.source.document
 
 
-class LanguageView(NamedTuple):
-    tag: str
-    name: str
-    native_name: str
-    direction: str
-    completeness: float  # share of English keys this locale fills, 0..1
+class LanguageView:
+    __slots__ = ("completeness", "direction", "name", "native_name", "tag")
+
+    def __init__(
+        self, tag: str, name: str, native_name: str, direction: str, completeness: float
+    ) -> None:
+        self.tag = tag
+        self.name = name
+        self.native_name = native_name
+        self.direction = direction
+        self.completeness = completeness  # share of English keys this locale fills, 0..1
 
 
 def language_views() -> list[LanguageView]:

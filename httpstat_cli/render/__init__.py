@@ -4,18 +4,25 @@ Nothing in this module imports rich: plain and JSON output never pay for it.
 """
 
 from collections.abc import Mapping
-from typing import NamedTuple
 
 FORMATS = ("table", "plain", "json")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
 
 
-class Display(NamedTuple):
-    format: str
-    color: bool
-    width: int
-    rtl: bool = False  # the language reads right to left: align to the right
-    bidi: bool = False  # and the terminal needs hsc to put it in visual order
+class Display:
+    """How output looks: format, colour, width, and for right-to-left languages whether to
+    align right (rtl) and to put lines in visual order for a terminal without bidi (bidi)."""
+
+    __slots__ = ("bidi", "color", "format", "rtl", "width")
+
+    def __init__(
+        self, format: str, color: bool, width: int, rtl: bool = False, bidi: bool = False
+    ) -> None:
+        self.format = format
+        self.color = color
+        self.width = width
+        self.rtl = rtl
+        self.bidi = bidi
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:
