@@ -89,44 +89,48 @@ def complete_classes(
     return _items(completion.class_patterns(incomplete, _lang_of(ctx), dict(os.environ)))
 
 
+# The options every command takes, given before or after the command. Built once and shared
+# by all commands: they hold no state of their own (values go to the context's Settings), and
+# building 28 of them cost every run, TAB included, about 1 % of its time.
+COMMON_OPTIONS = (
+    click.Option(
+        ["--lang"],
+        metavar="TAG",
+        expose_value=False,
+        callback=_store,
+        shell_complete=complete_languages,
+        help="Language of the texts: en, tr, fr or fa (default: from the environment).",
+    ),
+    click.Option(
+        ["--format", "format"],
+        type=click.Choice(FORMATS),
+        expose_value=False,
+        callback=_store,
+        help="Output format (default: table at a terminal, plain otherwise).",
+    ),
+    click.Option(
+        ["--color/--no-color", "color"],
+        default=None,
+        expose_value=False,
+        callback=_store,
+        help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
+    ),
+    click.Option(
+        ["--bidi/--no-bidi", "bidi"],
+        default=None,
+        expose_value=False,
+        callback=_store,
+        help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
+        "else auto).",
+    ),
+)
+
+
 def common_options(function: F) -> F:
-    options = [
-        click.option(
-            "--lang",
-            metavar="TAG",
-            expose_value=False,
-            callback=_store,
-            shell_complete=complete_languages,
-            help="Language of the texts: en, tr, fr or fa (default: from the environment).",
-        ),
-        click.option(
-            "--format",
-            "format",
-            type=click.Choice(FORMATS),
-            expose_value=False,
-            callback=_store,
-            help="Output format (default: table at a terminal, plain otherwise).",
-        ),
-        click.option(
-            "--color/--no-color",
-            "color",
-            default=None,
-            expose_value=False,
-            callback=_store,
-            help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
-        ),
-        click.option(
-            "--bidi/--no-bidi",
-            "bidi",
-            default=None,
-            expose_value=False,
-            callback=_store,
-            help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
-            "else auto).",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
+    # What click.option does, with the shared instances: click reverses this list when it
+    # builds the command, so the options are listed in the order above.
+    params = function.__dict__.setdefault("__click_params__", [])
+    params.extend(reversed(COMMON_OPTIONS))
     return function
 
 
