@@ -4,8 +4,6 @@ Renderers only lay the sections out: table draws a panel, plain writes indented 
 keeps the structured facts. Which sections exist, and in what order, is decided here once.
 """
 
-from typing import NamedTuple
-
 from httpstat_cli import registry
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
@@ -13,33 +11,54 @@ from httpstat_cli.render.typography import colon
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
 
-class Item(NamedTuple):
+# Plain slotted classes rather than NamedTuples: a NamedTuple class costs its creation at
+# import time, and hsc explain is one of the commands held to the start-up budget.
+class Item:
     """One line of a section; ``entry`` is set when the line starts with a code."""
 
-    text: str
-    entry: StatusCode | None = None
-    title: str = ""
+    __slots__ = ("entry", "text", "title")
+
+    def __init__(self, text: str, entry: StatusCode | None = None, title: str = "") -> None:
+        self.text = text
+        self.entry = entry
+        self.title = title
 
 
-class Section(NamedTuple):
-    key: str  # stable name: summary, explanation, client, causes, fixes, headers, ...
-    label: str
-    text: str = ""
-    items: tuple[Item, ...] = ()
+class Section:
+    __slots__ = ("items", "key", "label", "text")
+
+    def __init__(self, key: str, label: str, text: str = "", items: tuple[Item, ...] = ()):
+        self.key = key  # stable name: summary, explanation, client, causes, fixes, headers, ...
+        self.label = label
+        self.text = text
+        self.items = items
 
 
-class CodeStory(NamedTuple):
-    view: CodeView
-    heading_note: str  # "4xx Client Error · RFC 9110 §15.5.2"
-    sections: tuple[Section, ...]
+class CodeStory:
+    __slots__ = ("heading_note", "sections", "view")
+
+    def __init__(self, view: CodeView, heading_note: str, sections: tuple[Section, ...]):
+        self.view = view
+        self.heading_note = heading_note  # "4xx Client Error · RFC 9110 §15.5.2"
+        self.sections = sections
 
 
-class ClassStory(NamedTuple):
-    code_class: str
-    name: str
-    description: str
-    members: tuple[CodeView, ...]
-    label: str
+class ClassStory:
+    __slots__ = ("code_class", "description", "label", "members", "name")
+
+    def __init__(
+        self,
+        code_class: str,
+        name: str,
+        description: str,
+        members: tuple[CodeView, ...],
+        label: str,
+    ) -> None:
+        self.code_class = code_class
+        self.name = name
+        self.description = description
+        self.members = members
+        self.label = label
 
 
 def _headers(entry: StatusCode, texts: Texts) -> Section:

@@ -6,7 +6,7 @@ building them costs nothing at import time, which every TAB pays for.
 
 import os
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from httpstat_cli import jsontext
 from httpstat_cli.errors import DataError
@@ -55,26 +55,72 @@ class Source:
         self.url = url
 
 
-class StatusCode(NamedTuple):
-    """One meaning of a status code: a registered code, or one vendor's use of a number."""
+class StatusCode:
+    """One meaning of a status code: a registered code, or one vendor's use of a number.
 
-    id: str
-    code: int
-    vendor: str | None
-    phrase: str
-    former_phrases: tuple[str, ...]
-    status: str
-    source: Source
-    third_party_only: bool
-    python_name: str | None
-    headers: tuple[Header, ...]
-    cacheable: bool
-    retry: str
-    related: tuple[int, ...]
-    confused_with: tuple[str, ...]
-    aliases: tuple[str, ...]
-    client_receives: int | None
-    historic: bool
+    Built once per entry and shared (see _make), so identity is equality."""
+
+    __slots__ = (
+        "aliases",
+        "cacheable",
+        "client_receives",
+        "code",
+        "confused_with",
+        "former_phrases",
+        "headers",
+        "historic",
+        "id",
+        "phrase",
+        "python_name",
+        "related",
+        "retry",
+        "source",
+        "status",
+        "third_party_only",
+        "vendor",
+    )
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        code: int,
+        vendor: str | None,
+        phrase: str,
+        former_phrases: tuple[str, ...],
+        status: str,
+        source: Source,
+        third_party_only: bool,
+        python_name: str | None,
+        headers: tuple[Header, ...],
+        cacheable: bool,
+        retry: str,
+        related: tuple[int, ...],
+        confused_with: tuple[str, ...],
+        aliases: tuple[str, ...],
+        client_receives: int | None,
+        historic: bool,
+    ) -> None:
+        self.id = id
+        self.code = code
+        self.vendor = vendor
+        self.phrase = phrase
+        self.former_phrases = former_phrases
+        self.status = status
+        self.source = source
+        self.third_party_only = third_party_only
+        self.python_name = python_name
+        self.headers = headers
+        self.cacheable = cacheable
+        self.retry = retry
+        self.related = related
+        self.confused_with = confused_with
+        self.aliases = aliases
+        self.client_receives = client_receives
+        self.historic = historic
+
+    def __repr__(self) -> str:
+        return f"StatusCode({self.id!r})"
 
     @property
     def code_class(self) -> str:
