@@ -97,10 +97,22 @@ class Field:
         return self._tokens
 
 
-class Document(NamedTuple):
-    entry: StatusCode
-    fields: dict[str, tuple[Field, ...]]  # tier -> normalised texts
-    phrases: frozenset[str]  # whole normalised names, for an exact-phrase bonus
+class Document:
+    """One entry's searchable texts by tier; its whole names (for the exact-phrase bonus)
+    are worked out only for an entry that matched."""
+
+    __slots__ = ("_phrases", "entry", "fields")
+
+    def __init__(self, entry: StatusCode, fields: dict[str, tuple[Field, ...]]) -> None:
+        self.entry = entry
+        self.fields = fields  # tier -> normalised texts
+        self._phrases: frozenset[str] | None = None
+
+    @property
+    def phrases(self) -> frozenset[str]:
+        if self._phrases is None:
+            self._phrases = frozenset(" ".join(f.tokens) for f in self.fields[NAME])
+        return self._phrases
 
 
 class Hit(NamedTuple):
@@ -123,11 +135,8 @@ def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
         names.extend(texts.code_list(entry.id, "aliases"))
         summaries.append(texts.code_text(entry.id, "summary"))
         bodies.append(texts.code_text(entry.id, "explanation"))
-    name_fields = _fields(names)
     return Document(
-        entry,
-        {NAME: name_fields, SUMMARY: _fields(summaries), BODY: _fields(bodies)},
-        frozenset(" ".join(field.tokens) for field in name_fields),
+        entry, {NAME: _fields(names), SUMMARY: _fields(summaries), BODY: _fields(bodies)}
     )
 
 
@@ -155,24 +164,25 @@ def _is_near(term: str, token: str, budget: int) -> bool:
 
 
 def _word_quality(term: str, field: Field, typos: bool) -> float:
-    best = 0.0
+    """How well one query word matches one text: exactly, as a word's start, inside a word,
+    or with a typo. A word that does not occur in the text at all can only be a typo, so most
+    texts are settled by one substring test without splitting them into words."""
+    if term in field.text:
+        tokens = field.tokens
+        if term in tokens:
+            return EXACT
+        if len(term) >= 3 and any(token.startswith(term) for token in tokens):
+            return PREFIX
+        if len(term) >= 4:
+            return INSIDE
     budget = typo_budget(term) if typos else 0
-    if not typos and term not in field.text:
-        return 0.0  # no exact, prefix or inside match possible, and typos are not sought
-    if term in field.tokens:
-        return EXACT
-    prefixes = len(term) >= 3
+    if not budget:
+        return 0.0
     size = len(term)
     for token in field.tokens:
-        if prefixes and token.startswith(term):
-            best = PREFIX
-        elif (budget and best < TYPO and abs(len(token) - size) <= budget) and _is_near(
-            term, token, budget
-        ):
-            best = TYPO
-    if best < INSIDE and len(term) >= 4 and term in field.text:
-        best = INSIDE
-    return best
+        if abs(len(token) - size) <= budget and _is_near(term, token, budget):
+            return TYPO
+    return 0.0
 
 
 def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
