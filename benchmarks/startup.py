@@ -2,7 +2,8 @@
 
 Each command runs alternately with its floor (the interpreter importing what the command cannot
 avoid: click, plus rich where a table is drawn), after a warm-up, so that both see the same
-machine. Prints medians, min and max in milliseconds, the ratio of medians, and peak memory.
+machine. Prints medians, min and max in milliseconds, the median of the run-by-run ratios to
+the floor, and peak memory.
 
     .venv/bin/python benchmarks/startup.py [--runs 21]
 
@@ -108,7 +109,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="timed runs per command (>= 15)")
     parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument(
+        "--pin", type=int, metavar="CPU", help="run everything on this processor (less noise)"
+    )
     options = parser.parse_args()
+    if options.pin is not None:
+        os.sched_setaffinity(0, {options.pin})  # the commands inherit it
     runs = max(15, options.runs)
     hsc = hsc_command()
     print(f"python {sys.version.split()[0]}, {runs} runs each, alternating with the floor")
@@ -131,9 +137,11 @@ def main() -> int:
     for case in CASES:
         ours, base = measure(case, hsc, runs, options.warmup)
         times = [s.seconds for s in ours]
-        ratio = statistics.median(times) / statistics.median(s.seconds for s in base)
+        # Ratios are taken run by run (each run against the floor run beside it), then the
+        # median: pairing keeps the ratio honest when the machine's speed drifts.
+        ratio = statistics.median(a.seconds / b.seconds for a, b in zip(ours, base, strict=True))
         cpu = [s.cpu for s in ours]
-        cpu_ratio = statistics.median(cpu) / statistics.median(s.cpu for s in base)
+        cpu_ratio = statistics.median(a.cpu / b.cpu for a, b in zip(ours, base, strict=True))
         over += ratio > BUDGET
         peak = max(s.max_rss_kib for s in ours) / 1024
         print(
