@@ -122,7 +122,9 @@ class Hit(NamedTuple):
     matched: tuple[str, ...]  # tiers that matched, best first
 
 
-def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
+def _texts(entry: StatusCode, languages: Sequence[Texts]) -> tuple[list[str], list[str], list[str]]:
+    """An entry's names (phrase, former names, aliases, constant, vendor, titles), summaries
+    and explanations, in every language searched."""
     names = [entry.phrase, *entry.former_phrases, *entry.aliases]
     if entry.python_name:
         names.append(entry.python_name.replace("_", " "))
@@ -135,9 +137,47 @@ def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
         names.extend(texts.code_list(entry.id, "aliases"))
         summaries.append(texts.code_text(entry.id, "summary"))
         bodies.append(texts.code_text(entry.id, "explanation"))
+    return names, summaries, bodies
+
+
+def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
+    names, summaries, bodies = _texts(entry, languages)
     return Document(
         entry, {NAME: _fields(names), SUMMARY: _fields(summaries), BODY: _fields(bodies)}
     )
+
+
+def _candidates(
+    terms: Sequence[str], entries: Iterable[StatusCode], languages: Sequence[Texts]
+) -> list[StatusCode]:
+    """The entries that can match at all, found cheaply: a query word occurs somewhere in
+    their texts, a word one typo away occurs in their names or summaries, or a number is
+    their code. Only these are scored word by word; the rest never could score."""
+    digits = {term for term in terms if term.isdigit()}
+    plain = [term for term in terms if not term.isdigit()]
+    blobs: list[tuple[StatusCode, str, str]] = []
+    for entry in entries:
+        names, summaries, bodies = _texts(entry, languages)
+        blobs.append((entry, normalise("\n".join(names + summaries)), normalise("\n".join(bodies))))
+    near: set[str] = set()
+    fuzzy = [(term, typo_budget(term)) for term in plain if typo_budget(term)]
+    if fuzzy:
+        vocabulary: set[str] = set()
+        for _, light, _ in blobs:
+            vocabulary.update(_WORD.findall(light))
+        for term, budget in fuzzy:
+            near.update(
+                token
+                for token in vocabulary
+                if abs(len(token) - len(term)) <= budget and _is_near(term, token, budget)
+            )
+    return [
+        entry
+        for entry, light, heavy in blobs
+        if str(entry.code) in digits
+        or any(term in light or term in heavy for term in plain)
+        or any(token in light for token in near)
+    ]
 
 
 def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
@@ -227,7 +267,7 @@ def search(
     phrase = " ".join(terms)
     hits = [
         hit
-        for entry in entries
+        for entry in _candidates(terms, entries, languages)
         if (hit := score(document(entry, languages), terms, phrase)) is not None
     ]
     hits.sort(key=lambda hit: (not hit.complete, -hit.score))
@@ -263,7 +303,7 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
             if (
                 token == term
                 or (len(term) >= 3 and token.startswith(term))
-                or (budget and edit_distance(term, token, budget) <= budget)
+                or (budget and _is_near(term, token, budget))
             ):
                 spans.append(found.span())
                 break
