@@ -210,3 +210,20 @@ def test_any_string_as_a_query_never_raises(query: str) -> None:
     hits = search.search(query, registry.all_codes(), languages, limit=5)
     assert len(hits) <= 5
     search.marks(query, query)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["timeout", "timout", "gatway", "not found", "418", "csrf", "webdav lock", "délai", "yetkisz"]
+    + [query for _, query, _, _ in LANGUAGE_QUERIES],
+)
+def test_the_cheap_pass_never_drops_an_entry_that_would_score(query: str) -> None:
+    languages = [i18n.load_texts(tag) for tag in i18n.SUPPORTED]
+    terms = list(dict.fromkeys(search.words(query)))
+    every = {
+        entry.id
+        for entry in registry.all_codes()
+        if search.score(search.document(entry, languages), terms, " ".join(terms))
+    }
+    found = {hit.entry.id for hit in search.search(query, registry.all_codes(), languages, 0)}
+    assert found == every
