@@ -474,10 +474,12 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     if s.display.format != "table":
         emit_codes(s, code_views(entries, s.texts))
         return
+    from httpstat_cli.render.typography import colon
+
     for code_class in dict.fromkeys(entry.code_class for entry in entries):
         members = [entry for entry in entries if entry.code_class == code_class]
         heading = (
-            f"{code_class}  {s.texts.class_name(code_class)}: "
+            f"{code_class}  {s.texts.class_name(code_class)}{colon(s.lang)}"
             f"{s.texts.class_description(code_class)}"
         )
         emit_codes(s, code_views(members, s.texts), heading, code_class)

@@ -1,9 +1,11 @@
 """The command line as a user meets it: output, exit codes and one-line errors."""
 
 import json
+import re
 
 import pytest
 
+from httpstat_cli import i18n
 from tests.conftest import Run
 
 
@@ -128,6 +130,21 @@ def test_table_is_coloured_only_when_asked(run: Run) -> None:
     assert "\x1b[" in run("404", "--format", "table", env={"FORCE_COLOR": "1"}).stdout
     no_color = run("404", "--format", "table", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in no_color.stdout
+
+
+def test_colour_changes_nothing_but_the_escapes(run: Run) -> None:
+    for args in (["list"], ["search", "timeout"], ["explain", "503"]):
+        plain = run(*args, "--format", "table", env={"COLUMNS": "90"}).stdout
+        coloured = run(*args, "--format", "table", "--color", env={"COLUMNS": "90"}).stdout
+        assert coloured != plain and re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+def test_long_headings_wrap_instead_of_being_cut(run: Run) -> None:
+    english = i18n.load_texts("en")
+    table = run("list", "--format", "table", env={"COLUMNS": "70"}).stdout
+    assert max(map(len, table.splitlines())) <= 70
+    for code_class in ("1xx", "2xx", "3xx", "4xx", "5xx"):
+        assert english.class_description(code_class).split()[-1] in table
 
 
 def test_unofficial_codes_are_marked_in_the_table(run: Run) -> None:

@@ -31,6 +31,7 @@ def test_the_environment_selects_french(run: Run, env: dict[str, str]) -> None:
 def test_list_of_a_class_in_french(run: Run) -> None:
     table = run("list", "4xx", "--lang", "fr", "--format", "table", env={"COLUMNS": "120"}).stdout
     assert FR.ui("col_summary") in table and "Trop de requêtes" in table
+    assert table.startswith(f"4xx  {FR.class_name('4xx')}{NBSP}: ")  # the heading too
 
 
 def test_explain_in_french_sets_non_breaking_spaces_before_colons(run: Run) -> None:

@@ -101,3 +101,14 @@ def test_a_bad_hsc_bidi_value_warns_once(run: Run) -> None:
     result = run("404", "--lang", "fa", env={"HSC_BIDI": "sideways"})
     assert result.exit_code == 0
     assert "sideways" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_headings_are_reordered_and_right_aligned_too(run: Run) -> None:
+    fa = i18n.load_texts("fa")
+    visual = run(
+        "list", "4xx", "--lang", "fa", "--bidi", "--format", "table", env={"COLUMNS": "80"}
+    ).stdout
+    heading = visual.splitlines()[0]
+    assert fa.class_name("4xx") not in visual  # nothing left in logical order
+    assert base_letters(rtl.visual(fa.class_name("4xx"))) in base_letters(heading)
+    assert len(heading) == 80 and heading.startswith(" ")  # set against the right edge

@@ -1,18 +1,19 @@
-"""Coloured tables for people at a terminal; the only place besides explain that knows rich.
+"""Coloured tables and explain panels for people at a terminal; the only module that knows rich.
 
-Every text reaches rich as a Text object, never as markup, so nothing from the user or the data
-is interpreted: ``[bold]`` prints as typed.
+hsc lays its texts out itself, into finished lines: rich's Table and Text measure, wrap and
+style every cell several times over, which a list of every code cannot afford on each run.
+rich still decides the terminal's colour system and turns style names into escape sequences.
+Every text is kept as plain characters with style spans, never markup, so nothing from the
+user or the data is interpreted: ``[bold]`` prints as typed.
 """
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import IO
 
 from rich import box
 from rich.cells import cell_len as _cell_len
-from rich.console import Console, JustifyMethod
-from rich.segment import Segment, Segments
-from rich.style import Style
+from rich.console import COLOR_SYSTEMS, Console
 from rich.table import Table
 from rich.text import Text
 
@@ -24,6 +25,7 @@ from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
+Span3 = tuple[int, int, str]  # start, end, style name
 
 
 def cell_len(text: str) -> int:
@@ -31,10 +33,33 @@ def cell_len(text: str) -> int:
     return len(text) if text.isascii() else _cell_len(text)
 
 
+class Run:
+    """Characters with a base style and styled spans on top (later spans win, as in rich):
+    what this module builds in place of rich's Text."""
+
+    __slots__ = ("plain", "spans", "style")
+
+    def __init__(self, plain: str = "", style: str = "", spans: list[Span3] | None = None) -> None:
+        self.plain = plain
+        self.style = style
+        self.spans: list[Span3] = spans if spans is not None else []
+
+    def append(self, text: str, style: str = "") -> None:
+        if style and text:
+            self.spans.append((len(self.plain), len(self.plain) + len(text), style))
+        self.plain += text
+
+    def extend(self, other: "Run") -> None:
+        """Append another run, its base style becoming a span."""
+        offset = len(self.plain)
+        self.append(other.plain, other.style)
+        self.spans.extend((a + offset, b + offset, style) for a, b, style in other.spans)
+
+
 class _Console(Console):
     def on_broken_pipe(self) -> None:
-        # The reader left (hsc list | head -1): let the command line end quietly, status 0,
-        # instead of rich's exit status 1.
+        # The reader left (hsc languages | head -1): let the command line end quietly,
+        # status 0, instead of rich's exit status 1.
         self.quiet = True
         raise BrokenPipeError
 
@@ -54,30 +79,26 @@ def console(display: Display, stream: IO[str]) -> Console:
 
 
 class Writer:
-    """Turns texts into rich Text for one language and display: French spacing, right-to-left
+    """Turns texts into runs for one language and display: French spacing, right-to-left
     alignment, and for terminals without bidi, lines pre-wrapped and put in visual order."""
 
     def __init__(self, texts: Texts, display: Display) -> None:
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
-        self.justify: JustifyMethod = "right" if display.rtl else "left"
 
-    def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Text:
+    def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Run:
         clean = prose(visible(text), self.lang)
         if self.visual:
             from httpstat_cli.render import rtl
 
-            return Text(rtl.block(clean, width, align=False), style=style, justify="right")
-        result = Text(clean, style=style, justify=self.justify, overflow="fold")
-        for start, end in spans:
-            result.stylize(palette.MATCH, start, end)
-        return result
+            return Run(rtl.block(clean, width, align=False), style)
+        return Run(clean, style, [(start, end, palette.MATCH) for start, end in spans])
 
 
-def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Text:
+def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run:
     entry = view.entry
-    label = Text(source_label(entry), style=palette.UNOFFICIAL if entry.vendor else "")
+    label = Run(source_label(entry), palette.UNOFFICIAL if entry.vendor else "")
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
     if entry.historic:
         notes.append(texts.ui("historic"))
@@ -85,17 +106,16 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Tex
         notes.append(texts.ui("third_party_only"))
     if notes:
         label.append("\n")
-        label.append_text(writer.text(", ".join(notes), width, palette.MUTED))
-    label.justify = writer.justify
+        label.extend(writer.text(", ".join(notes), width, palette.MUTED))
     return label
 
 
-def title_cell(view: CodeView, writer: Writer, width: int) -> Text:
+def title_cell(view: CodeView, writer: Writer, width: int) -> Run:
     """The title in the reader's language, with the registered phrase beneath when it differs:
     the phrase is what travels on the wire."""
     cell = writer.text(view.title, width, "bold", view.title_marks)
     if view.title.casefold() != view.entry.phrase.casefold():
-        cell.append("\n" + view.entry.phrase, style=palette.MUTED)
+        cell.append("\n" + view.entry.phrase, palette.MUTED)
     return cell
 
 
@@ -107,15 +127,19 @@ _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
 
 
-def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
+def _breaks(plain: str, width: int) -> list[Span]:
     """Greedy word wrap to ``width`` cells, as (start, end) offsets of each line; words are
     cut only when one is longer than a line, and explicit newlines are kept."""
-    lines: list[tuple[int, int]] = []
+    ascii_only = plain.isascii()
+    if len(plain) <= width and "\n" not in plain and (ascii_only or cell_len(plain) <= width):
+        return [(0, len(plain))]  # most cells: one line, nothing to measure word by word
+    measure = len if ascii_only else cell_len
+    lines: list[Span] = []
     start = 0
     for paragraph in plain.split("\n"):
         line_start, line_width, position = start, 0, start
         for word in paragraph.split(" "):
-            size = cell_len(word)
+            size = measure(word)
             gap = 1 if position > line_start else 0
             if gap and line_width + gap + size > width:
                 lines.append((line_start, position))
@@ -125,8 +149,8 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
                 position += 1
             while size > width:  # a word longer than the line: fold it
                 taken, used = 0, 0
-                while taken < len(word) and used + cell_len(word[taken]) <= width:
-                    used += cell_len(word[taken])
+                while taken < len(word) and used + measure(word[taken]) <= width:
+                    used += measure(word[taken])
                     taken += 1
                 taken = max(taken, 1)
                 if line_width:
@@ -134,7 +158,7 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
                 lines.append((position, position + taken))
                 position += taken
                 line_start, line_width, word = position, 0, word[taken:]
-                size = cell_len(word)
+                size = measure(word)
             line_width += gap + size
             position += len(word)
         lines.append((line_start, position))
@@ -142,23 +166,12 @@ def _breaks(plain: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-Span3 = tuple[int, int, str]
-
-
-class _Cell:
-    """A text to lay out: its characters, its own style and its highlighted spans."""
-
-    __slots__ = ("plain", "spans", "style")
-
-    def __init__(self, text: Text) -> None:
-        self.plain = text.plain
-        self.style = str(text.style) if text.style else ""
-        self.spans = [(span.start, span.end, str(span.style)) for span in text.spans]
+Paint = Callable[[str, str], str]  # (style names, text) -> text wrapped in escape sequences
 
 
 class _Line:
-    """One output line built from pieces of cells: plain text plus style spans, turned into
-    a single rich Text only at the end (building Text piece by piece is what costs)."""
+    """One output line built from pieces of runs: its characters and style spans, turned into
+    a string with escape sequences only when written."""
 
     __slots__ = ("parts", "position", "spans")
 
@@ -173,36 +186,71 @@ class _Line:
         self.parts.append(text)
         self.position += len(text)
 
-    def add_piece(self, cell: _Cell, start: int, end: int) -> None:
+    def add_piece(self, run: Run, start: int, end: int) -> None:
         base = self.position
-        self.add(cell.plain[start:end], cell.style)
-        for first, last, style in cell.spans:
+        self.add(run.plain[start:end], run.style)
+        for first, last, style in run.spans:
             first, last = max(first, start), min(last, end)
             if first < last:
                 self.spans.append((base + first - start, base + last - start, style))
 
-    def segments(self, get_style: Callable[[str], Style]) -> Iterator[Segment]:
-        """The line as rich segments, each run of characters with the styles covering it
-        combined (later spans win, as in rich), then a newline."""
+    def render(self, paint: Paint | None) -> str:
+        """The line's characters, each stretch painted with every style covering it
+        (combined in order, so later spans win, as in rich)."""
         text = "".join(self.parts)
-        if self.spans:
-            points = sorted(
-                {0, len(text), *(a for a, _, _ in self.spans), *(b for _, b, _ in self.spans)}
+        if paint is None or not self.spans:
+            return text
+        spans = self.spans
+        points = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+        pieces = []
+        for start, end in itertools.pairwise(points):
+            styles = " ".join(s for a, b, s in spans if a <= start and end <= b)
+            pieces.append(paint(styles, text[start:end]) if styles else text[start:end])
+        return "".join(pieces)
+
+
+def _painter(out: Console) -> Paint:
+    """Escape sequences from rich for each combination of style names, worked out once."""
+    system = COLOR_SYSTEMS.get(out.color_system or "")
+    ends: dict[str, tuple[str, str]] = {}
+
+    def paint(styles: str, text: str) -> str:
+        pair = ends.get(styles)
+        if pair is None:
+            before, _, after = (
+                out.get_style(styles).render("\0", color_system=system).partition("\0")
             )
-            for start, end in itertools.pairwise(points):
-                styles = " ".join(s for a, b, s in self.spans if a <= start and end <= b)
-                yield Segment(text[start:end], get_style(styles) if styles else None)
-        else:
-            yield Segment(text)
-        yield Segment.line()
+            pair = ends[styles] = (before, after)
+        return pair[0] + text + pair[1]
+
+    return paint
 
 
-def _widths(cells: Sequence[Sequence[_Cell]], total: int) -> list[int]:
+def write_lines(lines: Sequence[_Line], display: Display, stream: IO[str]) -> None:
+    """Write finished lines, in colour when the display has it."""
+    paint = _painter(console(display, stream)) if display.color else None
+    stream.write("".join(line.render(paint) + "\n" for line in lines))
+    stream.flush()
+
+
+def _paragraph(run: Run, width: int, rtl: bool) -> list[_Line]:
+    """A run wrapped to ``width``, right-aligned for right-to-left text."""
+    lines = []
+    for start, end in _breaks(run.plain, width):
+        line = _Line()
+        if rtl:
+            line.add(" " * (width - cell_len(run.plain[start:end])))
+        line.add_piece(run, start, end)
+        lines.append(line)
+    return lines
+
+
+def _widths(rows: Sequence[Sequence[Run]], total: int) -> list[int]:
     """Code column as wide as a code, title and source as wide as their longest line up to a
     cap, the summary the rest; at narrow widths title and source give way first."""
     natural = [
-        max((max(map(cell_len, cell.plain.split("\n"))) for cell in column), default=1)
-        for column in zip(*cells, strict=True)
+        max((max(map(cell_len, row[column].plain.split("\n"))) for row in rows), default=1)
+        for column in range(3)
     ]
     code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
     room = total - code - 3 * len(_GAP)
@@ -213,7 +261,7 @@ def _widths(cells: Sequence[Sequence[_Cell]], total: int) -> list[int]:
     return [code, title, source, max(_MIN_FLEX, room - title - source)]
 
 
-def _stacked(rows: Sequence[Sequence[_Cell]], total: int, rtl: bool) -> list[_Line]:
+def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[_Line]:
     """Narrow terminals: the code, then title, source and summary beneath one another, each
     wrapped to the width left of (or, right to left, right of) the code."""
     lines: list[_Line] = []
@@ -239,37 +287,15 @@ def _stacked(rows: Sequence[Sequence[_Cell]], total: int, rtl: bool) -> list[_Li
     return lines
 
 
-def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[_Line]:
-    """The code table as finished lines: heading, rule, then each entry's wrapped cells side
-    by side. Laid out here rather than by rich's Table, which measures and wraps every cell
-    several times: a list of every code stays within the start-up budget."""
-    writer = Writer(texts, display)
-    if display.width < _NARROW:
-        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
-    else:
-        visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
-    header = [
-        writer.text(texts.ui(key), width, palette.HEADING)
-        for key, width in zip(
-            ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
-        )
-    ]
-    rows = [
-        [
-            _Cell(Text(str(view.entry.code), style=palette.code_style(view.entry))),
-            _Cell(title_cell(view, writer, visual_widths[1])),
-            _Cell(_defined_by(view, texts, writer, visual_widths[2])),
-            _Cell(writer.text(view.summary, visual_widths[3], spans=view.summary_marks)),
-        ]
-        for view in views
-    ]
-    if display.width < _NARROW:
-        return _stacked(rows, display.width, writer.rtl)
-    head = [_Cell(cell) for cell in header]
-    widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
-    order = range(3, -1, -1) if writer.visual else range(4)
+def _side_by_side(
+    rows: Sequence[Sequence[Run]], widths: Sequence[int], writer: Writer
+) -> list[_Line]:
+    """Each row's cells wrapped to their column and set next to one another, padded with
+    spaces; in visual order (right to left, pre-wrapped) the columns run from the right."""
+    order = (3, 2, 1, 0) if writer.visual else (0, 1, 2, 3)
+    rtl = writer.rtl
     lines: list[_Line] = []
-    for row in [head, *rows]:
+    for row in rows:
         wrapped = [_breaks(cell.plain, width) for cell, width in zip(row, widths, strict=True)]
         for index in range(max(map(len, wrapped))):
             line = _Line()
@@ -279,16 +305,47 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
                 room = widths[column] - cell_len(cell.plain[start:end])
                 if position:
                     line.add(_GAP)
-                if writer.rtl:
+                if rtl:
                     line.add(" " * room)
                 line.add_piece(cell, start, end)
-                if not writer.rtl and position < 3:
+                if not rtl and position < 3:
                     line.add(" " * room)
             lines.append(line)
-        if row is head:
-            rule = _Line()
-            rule.add("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)))
-            lines.append(rule)
+    return lines
+
+
+def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[_Line]:
+    """The code table as finished lines: column heads, rule, then each entry's wrapped cells
+    side by side (or, on a narrow terminal, stacked)."""
+    writer = Writer(texts, display)
+    narrow = display.width < _NARROW
+    if narrow:
+        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
+    else:
+        visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
+    head = [
+        writer.text(texts.ui(key), width, palette.HEADING)
+        for key, width in zip(
+            ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
+        )
+    ]
+    rows = [
+        [
+            Run(str(view.entry.code), palette.code_style(view.entry)),
+            title_cell(view, writer, visual_widths[1]),
+            _defined_by(view, texts, writer, visual_widths[2]),
+            writer.text(view.summary, visual_widths[3], spans=view.summary_marks),
+        ]
+        for view in views
+    ]
+    if narrow:
+        return _stacked(rows, display.width, writer.rtl)
+    widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
+    lines = _side_by_side([head], widths, writer)
+    rule = _Line()
+    rule.add("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)))
+    lines.append(rule)
+    lines += _side_by_side(rows, widths, writer)
     return lines
 
 
@@ -300,13 +357,12 @@ def print_codes(
     heading: str | None = None,
     heading_class: str | None = None,
 ) -> None:
-    out = console(display, stream)
     lines = code_lines(views, texts, display)
     if heading:
-        title = _Line()
-        title.add(visible(heading), palette.CLASS_STYLES.get(heading_class or "", "bold"))
-        lines.insert(0, title)
-    out.print(Segments(segment for line in lines for segment in line.segments(out.get_style)))
+        style = palette.CLASS_STYLES.get(heading_class or "", "bold")
+        run = Writer(texts, display).text(heading, display.width, style)
+        lines[:0] = _paragraph(run, display.width, display.rtl)
+    write_lines(lines, display, stream)
 
 
 def print_languages(
@@ -328,7 +384,7 @@ def print_languages(
     console(display, stream).print(table)
 
 
-Block = tuple[Text, str]  # a paragraph, and the bullet that starts it ("" for none)
+Block = tuple[Run, str]  # a paragraph, and the bullet that starts it ("" for none)
 _BULLET = "\u2022 "
 
 
@@ -340,7 +396,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
         phrase = f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
-        blocks.append((Text(""), ""))
+        blocks.append((Run(), ""))
         blocks.append((writer.text(section.label, width, accent), ""))
         if section.text:
             blocks.append((writer.text(section.text, width), ""))
@@ -349,44 +405,42 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     return blocks
 
 
-def _panel(title: Text, blocks: Sequence[Block], border: str, width: int, rtl: bool) -> list[_Line]:
+def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bool) -> list[_Line]:
     """A rounded box the width of the terminal, the title set in its top edge (or, when it
     does not fit there, as the first line inside), every paragraph wrapped inside it, bullet
     paragraphs hanging under their text; right-to-left text is right-aligned, bullets on the
-    right. Built from the same lines as the code table, so nothing is cut or ellipsised."""
+    right. Nothing is cut or ellipsised."""
     inner = max(1, width - 4)
-    head = _Cell(title)
-    size = cell_len(head.plain)
+    size = cell_len(title.plain)
     top = _Line()
-    if "\n" not in head.plain and size <= width - 6:
+    if "\n" not in title.plain and size <= width - 6:
         rule = "\u2500" * (width - size - 5)
         if rtl:
             top.add("\u256d" + rule + " ", border)
-            top.add_piece(head, 0, len(head.plain))
+            top.add_piece(title, 0, len(title.plain))
             top.add(" \u2500\u256e", border)
         else:
             top.add("\u256d\u2500 ", border)
-            top.add_piece(head, 0, len(head.plain))
+            top.add_piece(title, 0, len(title.plain))
             top.add(" " + rule + "\u256e", border)
     else:
         top.add("\u256d" + "\u2500" * (width - 2) + "\u256e", border)
         blocks = [(title, ""), *blocks]
     lines = [top]
-    for text, bullet in blocks:
-        cell = _Cell(text)
+    for run, bullet in blocks:
         room = max(1, inner - len(bullet))
-        for index, (start, end) in enumerate(_breaks(cell.plain, room) if cell.plain else [(0, 0)]):
+        for index, (start, end) in enumerate(_breaks(run.plain, room) if run.plain else [(0, 0)]):
             mark = (bullet if index == 0 else " " * len(bullet)) if bullet else ""
-            fill = " " * max(0, room - cell_len(cell.plain[start:end]))
+            fill = " " * max(0, room - cell_len(run.plain[start:end]))
             line = _Line()
             line.add("\u2502 ", border)
             if rtl:
                 line.add(fill)
-                line.add_piece(cell, start, end)
+                line.add_piece(run, start, end)
                 line.add(mark[::-1])
             else:
                 line.add(mark)
-                line.add_piece(cell, start, end)
+                line.add_piece(run, start, end)
                 line.add(fill)
             line.add(" \u2502", border)
             lines.append(line)
@@ -396,7 +450,7 @@ def _panel(title: Text, blocks: Sequence[Block], border: str, width: int, rtl: b
     return lines
 
 
-def _item_text(item: Item, writer: Writer, width: int) -> Text:
+def _item_text(item: Item, writer: Writer, width: int) -> Run:
     if writer.visual:  # one logical string, put in visual order as a whole
         head = ""
         if item.entry is not None:
@@ -405,35 +459,34 @@ def _item_text(item: Item, writer: Writer, width: int) -> Text:
                 colon(writer.lang) if item.text else ""
             )
         return writer.text(head + item.text, width)
-    line = Text(justify=writer.justify, overflow="fold")
+    line = Run()
     if item.entry is not None:
-        line.append(str(item.entry.code), style=palette.code_style(item.entry))
-        line.append(f" {prose(visible(item.title), writer.lang)}", style="bold")
+        line.append(str(item.entry.code), palette.code_style(item.entry))
+        line.append(f" {prose(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
-            line.append(f" ({visible(item.entry.vendor)})", style=palette.MUTED)
+            line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
         if item.text:
             line.append(prose(colon(writer.lang), writer.lang))
     line.append(prose(visible(item.text), writer.lang))
     return line
 
 
-def _headline(code: str, name: Text, style: str, writer: Writer) -> Text:
+def _headline(code: str, name: Run, style: str, writer: Writer) -> Run:
     """Code, then name; in visual order the code goes last, where a right-to-left reader
     ends up after reading the name, as the bidi algorithm would place it."""
     if writer.visual:
-        headline = name.copy()
+        headline = Run(name.plain, name.style, list(name.spans))
         headline.append("  ")
-        headline.append(code, style=style)
+        headline.append(code, style)
         return headline
-    headline = Text(code + "  ", style=style)
-    headline.append_text(name)
+    headline = Run(code + "  ", style)
+    headline.extend(name)
     return headline
 
 
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
-    out = console(display, stream)
     writer = Writer(texts, display)
     inner = max(1, display.width - 4)
     for story in stories:
@@ -443,15 +496,12 @@ def print_stories(
                 story.code_class, writer.text(story.name, display.width - 10, style), style, writer
             )
             body = [(writer.text(story.description, inner), "")]
-            lines = _panel(title, body, style, display.width, display.rtl)
-            out.print(Segments(seg for line in lines for seg in line.segments(out.get_style)))
+            write_lines(_panel(title, body, style, display.width, display.rtl), display, stream)
             print_codes(story.members, texts, display, stream, story.label, story.code_class)
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
         name = writer.text(story.view.title, display.width - 12, "bold")
         title = _headline(str(entry.code), name, style, writer)
-        lines = _panel(
-            title, _story_blocks(story, texts, writer, inner), style, display.width, display.rtl
-        )
-        out.print(Segments(seg for line in lines for seg in line.segments(out.get_style)))
+        blocks = _story_blocks(story, texts, writer, inner)
+        write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
