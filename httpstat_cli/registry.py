@@ -1,10 +1,11 @@
 """The bundled registry of status codes: language-neutral facts, loaded once on first use.
 
-Entries are NamedTuples rather than dataclasses: they are just as immutable and typed, and
-building them costs nothing at import time, which every TAB pays for.
+Entries are plain slotted classes rather than dataclasses or NamedTuples: defining them costs
+nothing at import time, which every TAB pays for.
 """
 
 import os
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -58,16 +59,18 @@ class Source:
 class StatusCode:
     """One meaning of a status code: a registered code, or one vendor's use of a number.
 
-    Built once per entry and shared (see _make), so identity is equality."""
+    Built from its record in the data file once, when first asked for, and shared, so
+    identity is equality. The building is a handful of assignments: list and search build
+    every entry on each run. Lists stay as the file holds them; nothing changes them."""
 
     __slots__ = (
+        "_headers",
         "aliases",
         "cacheable",
         "client_receives",
         "code",
         "confused_with",
         "former_phrases",
-        "headers",
         "historic",
         "id",
         "phrase",
@@ -80,47 +83,32 @@ class StatusCode:
         "vendor",
     )
 
-    def __init__(
-        self,
-        *,
-        id: str,
-        code: int,
-        vendor: str | None,
-        phrase: str,
-        former_phrases: tuple[str, ...],
-        status: str,
-        source: Source,
-        third_party_only: bool,
-        python_name: str | None,
-        headers: tuple[Header, ...],
-        cacheable: bool,
-        retry: str,
-        related: tuple[int, ...],
-        confused_with: tuple[str, ...],
-        aliases: tuple[str, ...],
-        client_receives: int | None,
-        historic: bool,
-    ) -> None:
-        self.id = id
-        self.code = code
-        self.vendor = vendor
-        self.phrase = phrase
-        self.former_phrases = former_phrases
-        self.status = status
-        self.source = source
-        self.third_party_only = third_party_only
-        self.python_name = python_name
-        self.headers = headers
-        self.cacheable = cacheable
-        self.retry = retry
-        self.related = related
-        self.confused_with = confused_with
-        self.aliases = aliases
-        self.client_receives = client_receives
-        self.historic = historic
+    def __init__(self, record: dict[str, Any]) -> None:
+        self.id: str = record["id"]
+        self.code: int = record["code"]
+        self.vendor: str | None = record["vendor"]
+        self.phrase: str = record["phrase"]
+        self.former_phrases: Sequence[str] = record["former_phrases"]
+        self.status: str = record["status"]
+        source = record["source"]
+        self.source = Source(source["document"], source["section"], source["url"])
+        self.third_party_only: bool = record["third_party_only"]
+        self.python_name: str | None = record["python_name"]
+        self._headers: list[dict[str, str]] = record["headers"]
+        self.cacheable: bool = record["cacheable"]
+        self.retry: str = record["retry"]
+        self.related: Sequence[int] = record["related"]
+        self.confused_with: Sequence[str] = record["confused_with"]
+        self.aliases: Sequence[str] = record["aliases"]
+        self.client_receives: int | None = record.get("client_receives", self.code)
+        self.historic: bool = record.get("historic", False)
 
     def __repr__(self) -> str:
         return f"StatusCode({self.id!r})"
+
+    @property
+    def headers(self) -> tuple[Header, ...]:
+        return tuple(Header(h["name"], h["requirement"]) for h in self._headers)
 
     @property
     def code_class(self) -> str:
@@ -131,45 +119,19 @@ class StatusCode:
         return self.vendor is None
 
 
-def _entry(raw: dict[str, Any]) -> StatusCode:
-    code = int(raw["code"])
-    return StatusCode(
-        id=str(raw["id"]),
-        code=code,
-        vendor=raw["vendor"],
-        phrase=raw["phrase"],
-        former_phrases=tuple(raw["former_phrases"]),
-        status=raw["status"],
-        source=Source(**raw["source"]),
-        third_party_only=bool(raw["third_party_only"]),
-        python_name=raw["python_name"],
-        headers=tuple(Header(**h) for h in raw["headers"]),
-        cacheable=bool(raw["cacheable"]),
-        retry=raw["retry"],
-        related=tuple(raw["related"]),
-        confused_with=tuple(raw["confused_with"]),
-        aliases=tuple(raw["aliases"]),
-        client_receives=raw.get("client_receives", code),
-        historic=bool(raw.get("historic", False)),
-    )
-
-
-def _sort_key(entry: StatusCode) -> tuple[int, bool, str]:
-    # Registered meaning first, then vendors alphabetically: the order a lookup shows them in.
-    return (entry.code, entry.vendor is not None, (entry.vendor or "").casefold())
-
-
 @cache
 def _raw() -> tuple[dict[str, Any], ...]:
-    """The entries as the data file holds them; turned into StatusCode only when asked for,
-    so that looking up one code does not build all of them."""
+    """The entries as the data file holds them, in the order hsc shows them (by code, the
+    registered meaning before vendors'; a test keeps the file so); turned into StatusCode
+    only when asked for, so that looking up one code does not build all of them."""
     try:
         with open(DATA_FILE, encoding="utf-8") as handle:
             raw = jsontext.loads(handle.read())
-        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        if not isinstance(raw, list):
             raise TypeError("expected a list of objects")
         for item in raw:
-            int(item["code"])
+            if not isinstance(item["code"], int):
+                raise TypeError(f"code {item['code']!r} is not a number")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise DataError(f"cannot read {DATA_FILE}: {error}") from error
     return tuple(raw)
@@ -182,17 +144,16 @@ def _make(index: int, raw: dict[str, Any]) -> StatusCode:
     entry = _built.get(index)
     if entry is None:
         try:
-            entry = _built[index] = _entry(raw)
-        except (ValueError, KeyError, TypeError) as error:
+            entry = _built[index] = StatusCode(raw)
+        except (KeyError, TypeError) as error:
             raise DataError(f"cannot read {DATA_FILE}: entry {index}: {error!r}") from error
     return entry
 
 
 def _select(low: int, high: int) -> tuple[StatusCode, ...]:
-    chosen = (
-        _make(index, item) for index, item in enumerate(_raw()) if low <= int(item["code"]) <= high
+    return tuple(
+        _make(index, item) for index, item in enumerate(_raw()) if low <= item["code"] <= high
     )
-    return tuple(sorted(chosen, key=_sort_key))
 
 
 @cache
@@ -228,6 +189,6 @@ def class_sizes() -> dict[str, int]:
     """How many entries each class holds, counted without building them."""
     sizes: dict[str, int] = {}
     for item in _raw():
-        code_class = f"{int(item['code']) // 100}xx"
+        code_class = f"{item['code'] // 100}xx"
         sizes[code_class] = sizes.get(code_class, 0) + 1
     return sizes

@@ -114,6 +114,15 @@ def test_former_names_people_still_search_for_are_kept() -> None:
     assert "Requested Range Not Satisfiable" in registered(416).former_phrases
 
 
+def test_the_data_file_lists_entries_in_the_order_they_are_shown() -> None:
+    # hsc does not sort at run time: by code, the registered meaning first, then vendors
+    # alphabetically.
+    def key(entry: registry.StatusCode) -> tuple[int, bool, str]:
+        return (entry.code, entry.vendor is not None, (entry.vendor or "").casefold())
+
+    assert list(ENTRIES) == sorted(ENTRIES, key=key)
+
+
 def test_one_number_can_carry_several_meanings_registered_first() -> None:
     for code in (420, 451, 499):
         meanings = registry.by_code(code)

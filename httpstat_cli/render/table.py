@@ -133,6 +133,8 @@ def _breaks(plain: str, width: int) -> list[Span]:
     ascii_only = plain.isascii()
     if len(plain) <= width and "\n" not in plain and (ascii_only or cell_len(plain) <= width):
         return [(0, len(plain))]  # most cells: one line, nothing to measure word by word
+    if ascii_only and width > 0:
+        return _ascii_breaks(plain, width)
     measure = len if ascii_only else cell_len
     lines: list[Span] = []
     start = 0
@@ -166,7 +168,31 @@ def _breaks(plain: str, width: int) -> list[Span]:
     return lines
 
 
+def _ascii_breaks(plain: str, width: int) -> list[Span]:
+    """The same greedy wrap for text of one cell a character, found a line at a time: the
+    last space that still fits ends the line."""
+    lines: list[Span] = []
+    start = 0
+    for paragraph in plain.split("\n"):
+        end = start + len(paragraph)
+        while end - start > width:
+            space = plain.rfind(" ", start, start + width + 1)
+            if space > start:
+                lines.append((start, space))
+                start = space + 1
+            elif space == start:  # a space that would start a line ends the one before
+                start += 1
+            else:  # one word longer than a line: fold it
+                lines.append((start, start + width))
+                start += width
+        lines.append((start, end))
+        start = end + 1
+    return lines
+
+
 Paint = Callable[[str, str], str]  # (style names, text) -> text wrapped in escape sequences
+Line = tuple[str, Sequence[Span3]]  # a finished line: its characters and style spans
+_NO_SPANS: Sequence[Span3] = ()
 
 
 class _Line:
@@ -175,10 +201,10 @@ class _Line:
 
     __slots__ = ("parts", "position", "spans")
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
+    def __init__(self, text: str = "") -> None:
+        self.parts: list[str] = [text] if text else []
         self.spans: list[Span3] = []
-        self.position = 0
+        self.position = len(text)
 
     def add(self, text: str, style: str = "") -> None:
         if style and text:
@@ -194,19 +220,22 @@ class _Line:
             if first < last:
                 self.spans.append((base + first - start, base + last - start, style))
 
-    def render(self, paint: Paint | None) -> str:
-        """The line's characters, each stretch painted with every style covering it
-        (combined in order, so later spans win, as in rich)."""
-        text = "".join(self.parts)
-        if paint is None or not self.spans:
-            return text
-        spans = self.spans
-        points = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
-        pieces = []
-        for start, end in itertools.pairwise(points):
-            styles = " ".join(s for a, b, s in spans if a <= start and end <= b)
-            pieces.append(paint(styles, text[start:end]) if styles else text[start:end])
-        return "".join(pieces)
+    def done(self) -> "Line":
+        return "".join(self.parts), self.spans
+
+
+def _render(line: "Line", paint: Paint | None) -> str:
+    """A line's characters, each stretch painted with every style covering it (combined in
+    order, so later spans win, as in rich)."""
+    text, spans = line
+    if paint is None or not spans:
+        return text
+    points = sorted({0, len(text), *(a for a, _, _ in spans), *(b for _, b, _ in spans)})
+    pieces = []
+    for start, end in itertools.pairwise(points):
+        styles = " ".join(s for a, b, s in spans if a <= start and end <= b)
+        pieces.append(paint(styles, text[start:end]) if styles else text[start:end])
+    return "".join(pieces)
 
 
 def _painter(out: Console) -> Paint:
@@ -226,14 +255,17 @@ def _painter(out: Console) -> Paint:
     return paint
 
 
-def write_lines(lines: Sequence[_Line], display: Display, stream: IO[str]) -> None:
+def write_lines(lines: Sequence[Line], display: Display, stream: IO[str]) -> None:
     """Write finished lines, in colour when the display has it."""
-    paint = _painter(console(display, stream)) if display.color else None
-    stream.write("".join(line.render(paint) + "\n" for line in lines))
+    if display.color:
+        paint = _painter(console(display, stream))
+        stream.write("".join(_render(line, paint) + "\n" for line in lines))
+    else:
+        stream.write("".join(text + "\n" for text, _ in lines))
     stream.flush()
 
 
-def _paragraph(run: Run, width: int, rtl: bool) -> list[_Line]:
+def _paragraph(run: Run, width: int, rtl: bool) -> list[Line]:
     """A run wrapped to ``width``, right-aligned for right-to-left text."""
     lines = []
     for start, end in _breaks(run.plain, width):
@@ -241,7 +273,7 @@ def _paragraph(run: Run, width: int, rtl: bool) -> list[_Line]:
         if rtl:
             line.add(" " * (width - cell_len(run.plain[start:end])))
         line.add_piece(run, start, end)
-        lines.append(line)
+        lines.append(line.done())
     return lines
 
 
@@ -261,10 +293,10 @@ def _widths(rows: Sequence[Sequence[Run]], total: int) -> list[int]:
     return [code, title, source, max(_MIN_FLEX, room - title - source)]
 
 
-def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[_Line]:
+def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[Line]:
     """Narrow terminals: the code, then title, source and summary beneath one another, each
     wrapped to the width left of (or, right to left, right of) the code."""
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for code, *cells in rows:
         indent = cell_len(code.plain) + len(_GAP)
         width = max(1, total - indent)
@@ -283,38 +315,66 @@ def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[_Line
             if not rtl:
                 line.add(_GAP)
                 line.add_piece(cell, start, end)
-            lines.append(line)
+            lines.append(line.done())
+    return lines
+
+
+def _column(run: Run, width: int, rtl: bool, pad: bool, styled: bool) -> list[Line]:
+    """One cell wrapped to its column: each line padded to the column's width (on the left,
+    right to left) unless it is the last column, with its spans when they are shown."""
+    plain, style = run.plain, run.style
+    lines: list[Line] = []
+    for start, end in _breaks(plain, width):
+        piece = plain[start:end]
+        room = width - cell_len(piece) if pad else 0
+        spans: list[Span3] = []
+        if styled:
+            shift = room if rtl else 0
+            if style and piece:
+                spans.append((shift, shift + len(piece), style))
+            for first, last, span_style in run.spans:
+                first, last = max(first, start), min(last, end)
+                if first < last:
+                    spans.append((shift + first - start, shift + last - start, span_style))
+        if room:
+            piece = " " * room + piece if rtl else piece + " " * room
+        lines.append((piece, spans))
     return lines
 
 
 def _side_by_side(
-    rows: Sequence[Sequence[Run]], widths: Sequence[int], writer: Writer
-) -> list[_Line]:
-    """Each row's cells wrapped to their column and set next to one another, padded with
-    spaces; in visual order (right to left, pre-wrapped) the columns run from the right."""
+    rows: Sequence[Sequence[Run]], widths: Sequence[int], writer: Writer, styled: bool
+) -> list[Line]:
+    """Each row's cells wrapped to their column and set next to one another; in visual order
+    (right to left, pre-wrapped) the columns run from the right."""
     order = (3, 2, 1, 0) if writer.visual else (0, 1, 2, 3)
     rtl = writer.rtl
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for row in rows:
-        wrapped = [_breaks(cell.plain, width) for cell, width in zip(row, widths, strict=True)]
-        for index in range(max(map(len, wrapped))):
-            line = _Line()
-            for position, column in enumerate(order):
-                cell, pieces = row[column], wrapped[column]
-                start, end = pieces[index] if index < len(pieces) else (0, 0)
-                room = widths[column] - cell_len(cell.plain[start:end])
-                if position:
-                    line.add(_GAP)
-                if rtl:
-                    line.add(" " * room)
-                line.add_piece(cell, start, end)
-                if not rtl and position < 3:
-                    line.add(" " * room)
-            lines.append(line)
+        columns = [
+            _column(row[column], widths[column], rtl, rtl or position < 3, styled)
+            for position, column in enumerate(order)
+        ]
+        height = max(map(len, columns))
+        for position, cell in enumerate(columns):
+            if len(cell) < height:
+                blank = " " * widths[order[position]] if rtl or position < 3 else ""
+                cell += [(blank, _NO_SPANS)] * (height - len(cell))
+        for found in zip(*columns, strict=True):
+            text = _GAP.join([piece for piece, _ in found])
+            if not styled:
+                lines.append((text, _NO_SPANS))
+                continue
+            spans: list[Span3] = []
+            offset = 0
+            for piece, piece_spans in found:
+                spans += [(a + offset, b + offset, style) for a, b, style in piece_spans]
+                offset += len(piece) + len(_GAP)
+            lines.append((text, spans))
     return lines
 
 
-def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[_Line]:
+def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Line]:
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
     side by side (or, on a narrow terminal, stacked)."""
     writer = Writer(texts, display)
@@ -341,11 +401,9 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     if narrow:
         return _stacked(rows, display.width, writer.rtl)
     widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
-    lines = _side_by_side([head], widths, writer)
-    rule = _Line()
-    rule.add("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)))
-    lines.append(rule)
-    lines += _side_by_side(rows, widths, writer)
+    lines = _side_by_side([head], widths, writer, display.color)
+    lines.append(("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)), _NO_SPANS))
+    lines += _side_by_side(rows, widths, writer, display.color)
     return lines
 
 
@@ -405,7 +463,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     return blocks
 
 
-def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bool) -> list[_Line]:
+def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bool) -> list[Line]:
     """A rounded box the width of the terminal, the title set in its top edge (or, when it
     does not fit there, as the first line inside), every paragraph wrapped inside it, bullet
     paragraphs hanging under their text; right-to-left text is right-aligned, bullets on the
@@ -426,7 +484,7 @@ def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bo
     else:
         top.add("\u256d" + "\u2500" * (width - 2) + "\u256e", border)
         blocks = [(title, ""), *blocks]
-    lines = [top]
+    lines = [top.done()]
     for run, bullet in blocks:
         room = max(1, inner - len(bullet))
         for index, (start, end) in enumerate(_breaks(run.plain, room) if run.plain else [(0, 0)]):
@@ -443,10 +501,10 @@ def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bo
                 line.add_piece(run, start, end)
                 line.add(fill)
             line.add(" \u2502", border)
-            lines.append(line)
+            lines.append(line.done())
     bottom = _Line()
     bottom.add("\u2570" + "\u2500" * (width - 2) + "\u256f", border)
-    lines.append(bottom)
+    lines.append(bottom.done())
     return lines
 
 
