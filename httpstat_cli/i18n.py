@@ -114,6 +114,12 @@ class Texts:
         self.warnings = tuple(warnings)
         self._layers = (primary, fallback)
         self._source = source
+        # The per-code texts of each layer, looked up for every entry a list or search shows.
+        self._codes = tuple(
+            codes
+            for codes in (primary.get("codes"), fallback.get("codes"))
+            if isinstance(codes, dict)
+        )
 
     def layer(self, index: int) -> dict[str, Any]:
         """The raw texts: 0 for this language, 1 for the English beneath it."""
@@ -147,12 +153,24 @@ class Texts:
         return description
 
     def code_text(self, entry_id: str, field: str) -> str:
-        found = self._lookup("codes", entry_id, field)
-        return found if isinstance(found, str) else ""
+        for codes in self._codes:
+            texts = codes.get(entry_id)
+            found = texts.get(field) if isinstance(texts, dict) else None
+            if found:
+                return found if isinstance(found, str) else ""
+        return ""
 
     def code_list(self, entry_id: str, field: str) -> list[str]:
-        found = self._lookup("codes", entry_id, field)
-        return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+        for codes in self._codes:
+            texts = codes.get(entry_id)
+            found = texts.get(field) if isinstance(texts, dict) else None
+            if found:
+                return (
+                    [item for item in found if isinstance(item, str)]
+                    if isinstance(found, list)
+                    else []
+                )
+        return []
 
     def confusion(self, first: str, second: str) -> str:
         for key in (f"{first}|{second}", f"{second}|{first}"):

@@ -5,6 +5,7 @@ commands pay nothing for it.
 """
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -28,14 +29,44 @@ _FOLD = str.maketrans(
         **{chr(0x0660 + n): str(n) for n in range(10)},
     }
 )
-_WORD = re.compile(r"\w+")
+# What separates words: every ASCII character that is not a letter, digit or underscore
+# (turned into a space byte by byte, which is many times quicker than a regular expression or
+# a str.translate table, and searching every text of every entry cannot afford those), and
+# the punctuation the shipped languages use beyond ASCII.
+_NOT_WORD = (
+    bytes(range(48)) + bytes(range(58, 65)) + bytes(range(91, 95)) + b"`" + bytes(range(123, 128))
+)
+_ASCII_SEPARATORS = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
+_OTHER_SEPARATORS = (
+    "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"  # NBSP « » – — ‘ ’ “ ” …
+    "\u060c\u061b\u061f\u066b\u066c\u06d4"  # Arabic-script comma, semicolon, question mark, ...
+)
+_word_pattern: "re.Pattern[str] | None" = None
 
-# Field tiers, best first; the weight of a match is its tier's weight times its quality.
-NAME, SUMMARY, BODY = "name", "summary", "explanation"
-_WEIGHTS = {NAME: 100.0, SUMMARY: 30.0, BODY: 10.0}
-EXACT, PREFIX, INSIDE, TYPO = 3.0, 2.0, 1.0, 0.5
-_CODE_WEIGHT = 1000.0
-_PHRASE_BONUS = 500.0
+
+def _word() -> "re.Pattern[str]":
+    global _word_pattern
+    if _word_pattern is None:
+        _word_pattern = re.compile(r"\w+")
+    return _word_pattern
+
+
+def split(text: str) -> list[str]:
+    """The words of a normalised text, exactly as the regular expression ``\\w+`` finds them."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").split()
+    spaced = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(_ASCII_SEPARATORS)
+        .decode("utf-8", "surrogatepass")
+    )
+    for mark in _OTHER_SEPARATORS:
+        if mark in spaced:
+            spaced = spaced.replace(mark, " ")
+    parts = spaced.split()
+    if "".join(parts).replace("_", "").isalnum():
+        return parts
+    return _word().findall(text)  # rarer punctuation: the regular expression sorts it out
 
 
 def normalise(text: str) -> str:
@@ -46,12 +77,22 @@ def normalise(text: str) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     if not decomposed.isascii():
-        decomposed = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        for mark in set(decomposed):
+            if unicodedata.combining(mark):
+                decomposed = decomposed.replace(mark, "")
     return decomposed.casefold().translate(_FOLD)
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(normalise(text))
+    return split(normalise(text))
+
+
+# Field tiers, best first; the weight of a match is its tier's weight times its quality.
+NAME, SUMMARY, BODY = "name", "summary", "explanation"
+_WEIGHTS = {NAME: 100.0, SUMMARY: 30.0, BODY: 10.0}
+EXACT, PREFIX, INSIDE, TYPO = 3.0, 2.0, 1.0, 0.5
+_CODE_WEIGHT = 1000.0
+_PHRASE_BONUS = 500.0
 
 
 def typo_budget(word: str) -> int:
@@ -93,7 +134,7 @@ class Field:
     @property
     def tokens(self) -> tuple[str, ...]:
         if self._tokens is None:
-            self._tokens = tuple(_WORD.findall(self.text))
+            self._tokens = tuple(split(self.text))
         return self._tokens
 
 
@@ -152,32 +193,66 @@ def _candidates(
 ) -> list[StatusCode]:
     """The entries that can match at all, found cheaply: a query word occurs somewhere in
     their texts, a word one typo away occurs in their names or summaries, or a number is
-    their code. Only these are scored word by word; the rest never could score."""
+    their code. Only these are scored word by word; the rest never could score.
+
+    Every entry's texts are normalised and searched as one string (entries separated by a
+    NUL, which no word contains), the position of each occurrence telling whose it is."""
+    chosen = list(entries)
     digits = {term for term in terms if term.isdigit()}
     plain = [term for term in terms if not term.isdigit()]
-    blobs: list[tuple[StatusCode, str, str]] = []
-    for entry in entries:
+    lights: list[str] = []
+    heavies: list[str] = []
+    for entry in chosen:
         names, summaries, bodies = _texts(entry, languages)
-        blobs.append((entry, normalise("\n".join(names + summaries)), normalise("\n".join(bodies))))
-    near: set[str] = set()
+        lights.append("\n".join(names + summaries))
+        heavies.append("\n".join(bodies))
+    light = normalise("\0".join(lights))
+    heavy = normalise("\0".join(heavies))
+    found = {index for index, entry in enumerate(chosen) if str(entry.code) in digits}
+    light_ends = _ends(light)
+    heavy_ends = _ends(heavy)
+    for term in plain:
+        found.update(_owners(light, light_ends, term))
+        found.update(_owners(heavy, heavy_ends, term))
     fuzzy = [(term, typo_budget(term)) for term in plain if typo_budget(term)]
     if fuzzy:
-        vocabulary: set[str] = set()
-        for _, light, _ in blobs:
-            vocabulary.update(_WORD.findall(light))
+        # Every word of every name and summary, by length: the words a typo can reach are
+        # those within the budget of the query word's length, found by bisection.
+        vocabulary = sorted(set(split(light)), key=len)
+        lengths = list(map(len, vocabulary))
         for term, budget in fuzzy:
-            near.update(
-                token
-                for token in vocabulary
-                if abs(len(token) - len(term)) <= budget and _is_near(term, token, budget)
-            )
-    return [
-        entry
-        for entry, light, heavy in blobs
-        if str(entry.code) in digits
-        or any(term in light or term in heavy for term in plain)
-        or any(token in light for token in near)
-    ]
+            low = bisect_left(lengths, len(term) - budget)
+            high = bisect_right(lengths, len(term) + budget)
+            letters = set(term)
+            for token in vocabulary[low:high]:
+                # each edit changes at most two letters of the set difference
+                if len(letters.symmetric_difference(token)) <= 2 * budget and (
+                    edit_distance(term, token, budget) <= budget
+                ):
+                    found.update(_owners(light, light_ends, token))
+    return [chosen[index] for index in sorted(found)]
+
+
+def _ends(joined: str) -> list[int]:
+    """Where each entry's part of a NUL-joined string ends."""
+    ends = []
+    position = joined.find("\0")
+    while position >= 0:
+        ends.append(position)
+        position = joined.find("\0", position + 1)
+    ends.append(len(joined))
+    return ends
+
+
+def _owners(joined: str, ends: list[int], word: str) -> list[int]:
+    """The entries whose part of ``joined`` contains ``word``, each found once."""
+    owners = []
+    position = joined.find(word)
+    while position >= 0:
+        index = bisect_left(ends, position)
+        owners.append(index)
+        position = joined.find(word, ends[index] + 1)
+    return owners
 
 
 def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
@@ -296,7 +371,7 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
     for highlighting. Positions are in the original text, not the normalised one."""
     terms = [term for term in dict.fromkeys(words(query)) if not term.isdigit()]
     spans: list[tuple[int, int]] = []
-    for found in _WORD.finditer(text):
+    for found in _word().finditer(text):
         token = normalise(found.group())
         for term in terms:
             budget = typo_budget(term)

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from httpstat_cli import i18n
+from httpstat_cli import i18n, registry
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
 
@@ -45,17 +45,18 @@ class CodeView:
         self.summary_marks = summary_marks
 
 
-def code_view(entry: StatusCode, texts: Texts) -> CodeView:
+def code_view(entry: StatusCode, texts: Texts, class_name: str | None = None) -> CodeView:
     return CodeView(
-        entry=entry,
-        title=texts.code_text(entry.id, "title") or entry.phrase,
-        summary=texts.code_text(entry.id, "summary"),
-        class_name=texts.class_name(entry.code_class),
+        entry,
+        texts.code_text(entry.id, "title") or entry.phrase,
+        texts.code_text(entry.id, "summary"),
+        class_name if class_name is not None else texts.class_name(entry.code_class),
     )
 
 
 def code_views(entries: Iterable[StatusCode], texts: Texts) -> list[CodeView]:
-    return [code_view(entry, texts) for entry in entries]
+    names = {code_class: texts.class_name(code_class) for code_class in registry.CLASSES}
+    return [code_view(entry, texts, names[f"{entry.code // 100}xx"]) for entry in entries]
 
 
 def source_label(entry: StatusCode) -> str:
