@@ -86,19 +86,24 @@ class Writer:
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
+        self.plain = not self.visual and self.lang != "fr"  # printable text passes unchanged
 
     def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Run:
-        clean = prose(visible(text), self.lang)
+        clean = text if self.plain and text.isprintable() else prose(visible(text), self.lang)
         if self.visual:
             from httpstat_cli.render import rtl
 
             return Run(rtl.block(clean, width, align=False), style)
-        return Run(clean, style, [(start, end, palette.MATCH) for start, end in spans])
+        if spans:
+            return Run(clean, style, [(start, end, palette.MATCH) for start, end in spans])
+        return Run(clean, style)
 
 
 def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run:
     entry = view.entry
     label = Run(source_label(entry), palette.UNOFFICIAL if entry.vendor else "")
+    if entry.status == "standard" and not entry.historic and not entry.third_party_only:
+        return label  # most entries: nothing to note
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
     if entry.historic:
         notes.append(texts.ui("historic"))
@@ -280,10 +285,11 @@ def _paragraph(run: Run, width: int, rtl: bool) -> list[Line]:
 def _widths(rows: Sequence[Sequence[Run]], total: int) -> list[int]:
     """Code column as wide as a code, title and source as wide as their longest line up to a
     cap, the summary the rest; at narrow widths title and source give way first."""
-    natural = [
-        max((max(map(cell_len, row[column].plain.split("\n"))) for row in rows), default=1)
-        for column in range(3)
-    ]
+    natural = []
+    for column in range(3):
+        joined = "\n".join([row[column].plain for row in rows])
+        measure = len if joined.isascii() else cell_len
+        natural.append(max(1, *map(measure, joined.split("\n"))))
     code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
     room = total - code - 3 * len(_GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
@@ -323,6 +329,9 @@ def _column(run: Run, width: int, rtl: bool, pad: bool, styled: bool) -> list[Li
     """One cell wrapped to its column: each line padded to the column's width (on the left,
     right to left) unless it is the last column, with its spans when they are shown."""
     plain, style = run.plain, run.style
+    if not styled and len(plain) <= width and "\n" not in plain and plain.isascii():
+        # most cells: one line, one character a cell, nothing to style
+        return [((plain.rjust(width) if rtl else plain.ljust(width)) if pad else plain, _NO_SPANS)]
     lines: list[Line] = []
     for start, end in _breaks(plain, width):
         piece = plain[start:end]
