@@ -29,8 +29,19 @@ Span3 = tuple[int, int, str]  # start, end, style name
 
 
 def cell_len(text: str) -> int:
-    """Terminal cells a text takes; ASCII, most of what is measured, is one cell a character."""
-    return len(text) if text.isascii() else _cell_len(text)
+    """Terminal cells one line of text takes; rich is asked only beyond Latin letters."""
+    return len(text) if _one_cell_each(text) else _cell_len(text)
+
+
+def _one_cell_each(text: str) -> bool:
+    """Whether every character of ``text`` takes one terminal cell (a newline counts as one,
+    for texts measured a line at a time): ASCII, and below U+0300 the printable characters
+    with the no-break space, which is all of Latin, Turkish and French letters and accents."""
+    if text.isascii():
+        return True
+    if max(text) >= "\u0300":
+        return False
+    return text.replace("\n", " ").replace("\xa0", " ").isprintable()
 
 
 class Run:
@@ -135,45 +146,45 @@ _NARROW = 60  # below this, each entry is stacked: code and title, then source, 
 def _breaks(plain: str, width: int) -> list[Span]:
     """Greedy word wrap to ``width`` cells, as (start, end) offsets of each line; words are
     cut only when one is longer than a line, and explicit newlines are kept."""
-    ascii_only = plain.isascii()
-    if len(plain) <= width and "\n" not in plain and (ascii_only or cell_len(plain) <= width):
+    narrow = _one_cell_each(plain)
+    if len(plain) <= width and "\n" not in plain and (narrow or cell_len(plain) <= width):
         return [(0, len(plain))]  # most cells: one line, nothing to measure word by word
-    if ascii_only and width > 0:
-        return _ascii_breaks(plain, width)
-    measure = len if ascii_only else cell_len
+    if narrow and width > 0:
+        return _narrow_breaks(plain, width)
+    return _wide_breaks(plain, width)
+
+
+def _wide_breaks(plain: str, width: int) -> list[Span]:
+    """The same greedy wrap measured a character at a time, for scripts with wide characters
+    or zero-width marks: a mark stays with the character before it when a word is cut."""
     lines: list[Span] = []
     start = 0
     for paragraph in plain.split("\n"):
-        line_start, line_width, position = start, 0, start
-        for word in paragraph.split(" "):
-            size = measure(word)
-            gap = 1 if position > line_start else 0
-            if gap and line_width + gap + size > width:
-                lines.append((line_start, position))
-                line_start, line_width, gap = position + 1, 0, 0
-                position += 1
-            elif gap:
-                position += 1
-            while size > width:  # a word longer than the line: fold it
-                taken, used = 0, 0
-                while taken < len(word) and used + measure(word[taken]) <= width:
-                    used += measure(word[taken])
-                    taken += 1
-                taken = max(taken, 1)
-                if line_width:
-                    lines.append((line_start, position))
-                lines.append((position, position + taken))
-                position += taken
-                line_start, line_width, word = position, 0, word[taken:]
-                size = measure(word)
-            line_width += gap + size
-            position += len(word)
-        lines.append((line_start, position))
-        start = position + 1
+        end = start + len(paragraph)
+        while True:
+            fit, used = start, 0
+            while fit < end and used + (size := cell_len(plain[fit])) <= width:
+                fit, used = fit + 1, used + size
+            if fit == end:
+                break
+            space = plain.rfind(" ", start, fit + 1)
+            if space > start:
+                lines.append((start, space))
+                start = space + 1
+            elif space == start:  # a space that would start a line ends the one before
+                start += 1
+            else:  # one word longer than a line: fold it, at least a character a line
+                fit = max(fit, start + 1)
+                while fit < end and cell_len(plain[fit]) == 0:
+                    fit += 1
+                lines.append((start, fit))
+                start = fit
+        lines.append((start, end))
+        start = end + 1
     return lines
 
 
-def _ascii_breaks(plain: str, width: int) -> list[Span]:
+def _narrow_breaks(plain: str, width: int) -> list[Span]:
     """The same greedy wrap for text of one cell a character, found a line at a time: the
     last space that still fits ends the line."""
     lines: list[Span] = []
@@ -288,7 +299,7 @@ def _widths(rows: Sequence[Sequence[Run]], total: int) -> list[int]:
     natural = []
     for column in range(3):
         joined = "\n".join([row[column].plain for row in rows])
-        measure = len if joined.isascii() else cell_len
+        measure = len if _one_cell_each(joined) else cell_len
         natural.append(max(1, *map(measure, joined.split("\n"))))
     code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
     room = total - code - 3 * len(_GAP)
@@ -329,7 +340,7 @@ def _column(run: Run, width: int, rtl: bool, pad: bool, styled: bool) -> list[Li
     """One cell wrapped to its column: each line padded to the column's width (on the left,
     right to left) unless it is the last column, with its spans when they are shown."""
     plain, style = run.plain, run.style
-    if not styled and len(plain) <= width and "\n" not in plain and plain.isascii():
+    if not styled and len(plain) <= width and "\n" not in plain and _one_cell_each(plain):
         # most cells: one line, one character a cell, nothing to style
         return [((plain.rjust(width) if rtl else plain.ljust(width)) if pad else plain, _NO_SPANS)]
     lines: list[Line] = []
