@@ -7,6 +7,7 @@ as one line on stderr with a documented exit code.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
 import sys
@@ -645,5 +646,12 @@ def _tolerant_streams() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
+    """The ``hsc`` command. A run lasts milliseconds and leaves almost no reference cycles
+    (11 objects), so the cyclic collector is off: its passes over the parsed data and, at
+    exit, over every imported module cost about 9 % of a run (see the README)."""
+    gc.disable()
     _tolerant_streams()
-    cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
+    finally:
+        gc.freeze()  # what is left is freed by the exit; the collector need not walk it
