@@ -327,13 +327,22 @@ def error_line(error: HscError) -> str:
     texts = _error_texts()
     params = {k: visible(str(v)) for k, v in error.params.items() if v is not None}
     hint = params.pop("hint", None)
+    other_language = params.pop("hint_lang", None)
     if texts is None or isinstance(error, DataError):
         message = params.get("detail") or f"{error.key} {params}"
         return f"Error: {message}"
     try:
         message = texts.ui(error.key, **params)
-        if hint:
-            message = f"{message}{_semicolon(texts)}{texts.ui('hint_did_you_mean', word=hint)}"
+        if other_language:
+            meta = i18n.read_locale(other_language).get("meta", {})
+            name = meta.get("native_name", other_language)
+            advice = texts.ui("hint_other_language", language=name, tag=other_language)
+        elif hint:
+            advice = texts.ui("hint_did_you_mean", word=hint)
+        else:
+            advice = texts.ui("hint_list_all") if error.key == "err_no_search_hits" else ""
+        if advice:
+            message = f"{message}{_semicolon(texts)}{advice}"
         return texts.ui("error", message=message)
     except (HscError, KeyError, IndexError):
         return f"Error: {error.key} {params}"
@@ -345,7 +354,24 @@ def fail(error: HscError) -> NoReturn:
 
 
 def _semicolon(texts: Texts) -> str:
-    return " ; " if texts.lang == "fr" else "; "
+    return {"fr": " ; ", "fa": "\u061b "}.get(texts.lang, "; ")  # French spacing, Arabic semicolon
+
+
+def _search_miss(text: str, s: Session, every_language: bool = False) -> NotFound:
+    """The error for words that found nothing, with the most useful hint: the language whose
+    texts they do match (a French word asked in English), else the nearest known spelling,
+    else (in error_line) where to see every code. Only a failed search pays for this."""
+    from httpstat_cli import search as engine
+
+    entries = registry.all_codes()
+    if not every_language:
+        for tag in i18n.SUPPORTED:
+            if tag not in (s.lang, i18n.FALLBACK) and engine.search(
+                text, entries, [i18n.load_texts(tag)], limit=1
+            ):
+                return NotFound("err_no_search_hits", query=text, hint_lang=tag)
+    word = engine.suggest(text, entries, s.search_languages(every_language))
+    return NotFound("err_no_search_hits", query=text, hint=word)
 
 
 def _click_message(error: click.ClickException, texts: Texts) -> str | None:
@@ -454,7 +480,7 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
         found.extend(entries)
     emit_codes(s, code_views(_unique(found), s.texts))
     if misses:
-        raise NotFound("err_not_found", query=", ".join(misses))
+        raise _not_found(misses, parsed, s)
 
 
 @cli.command("list", context_settings=CONTEXT)
@@ -517,8 +543,7 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
     languages = s.search_languages(all_languages)
     hits = engine.search(text, registry.all_codes(), languages, limit=limit)
     if not hits:
-        hint = engine.suggest(text, registry.all_codes(), languages)
-        raise NotFound("err_no_search_hits", query=text, hint=hint)
+        raise _search_miss(text, s, all_languages)
     views = []
     for hit in hits:
         view = code_view(hit.entry, s.texts)
@@ -565,7 +590,15 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
                 told.append(stories.code_story(entry, s.texts))
     emit_stories(s, told)
     if misses:
-        raise NotFound("err_not_found", query=", ".join(misses))
+        raise _not_found(misses, parsed, s)
+
+
+def _not_found(misses: Sequence[str], parsed: Sequence[query.Query], s: Session) -> NotFound:
+    """Queries that found nothing; words alone get the search's hint."""
+    words = [item.text for item in parsed if item.kind in ("name", "words") and item.text in misses]
+    if len(misses) == 1 and words:
+        return _search_miss(words[0], s)
+    return NotFound("err_not_found", query=", ".join(misses))
 
 
 def emit_stories(s: Session, told: Sequence[Any]) -> None:

@@ -358,8 +358,12 @@ def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts
                 vocabulary.update(field.tokens)
     best: tuple[int, str] | None = None
     for term in words(query):
-        limit = max(2, typo_budget(term) + 1)
+        if len(term) < 3 or term.isdigit():
+            continue  # two letters are one edit from too many words to guess
+        limit = typo_budget(term) + 1  # one edit more than a search forgives
         for word in vocabulary:
+            if len(word) < 3:
+                continue
             distance = edit_distance(term, word, limit)
             if distance <= limit and (best is None or (distance, word) < best):
                 best = (distance, word)

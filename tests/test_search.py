@@ -178,17 +178,47 @@ def test_limit_caps_the_number_of_results(run: Run) -> None:
     assert len(result.stdout.splitlines()) == 3
 
 
-def test_no_hit_exits_1_with_one_line_and_a_suggestion(run: Run) -> None:
+def test_no_hit_exits_1_with_one_line_and_a_hint(run: Run) -> None:
     result = run("search", "qqqqzzzz")
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.strip() == "Error: no code matches qqqqzzzz; to see every code: hsc list"
 
 
 def test_a_misspelling_with_no_hit_suggests_a_word(run: Run) -> None:
     result = run("search", "taepoy")
     assert result.exit_code == 1
-    assert "teapot" in result.stderr
+    assert "did you mean teapot?" in result.stderr
+
+
+def test_no_guess_from_a_short_word(run: Run) -> None:
+    result = run("search", "xqz")
+    assert result.exit_code == 1
+    assert "did you mean" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "tag"),
+    [
+        ("en", "délai", "fr"),
+        ("en", "zaman aşımı", "tr"),
+        ("en", "یافت نشد", "fa"),
+        ("fr", "bulunamadı", "tr"),
+        ("tr", "délai", "fr"),
+    ],
+)
+def test_words_of_another_language_say_which_one(run: Run, lang: str, query: str, tag: str) -> None:
+    for argv in (("search", query), (query,), ("explain", query)):
+        result = run(*argv, "--lang", lang)
+        assert result.exit_code == 1
+        assert f"--lang {tag}" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert run("search", query, "--lang", tag).exit_code == 0
+
+
+def test_persian_errors_join_their_hint_with_the_arabic_semicolon(run: Run) -> None:
+    result = run("search", "qqqqzzzz", "--lang", "fa")
+    assert "\u061b " in result.stderr and "; " not in result.stderr
 
 
 def test_bare_words_use_the_same_engine(run: Run) -> None:
