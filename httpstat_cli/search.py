@@ -14,21 +14,42 @@ from httpstat_cli.registry import StatusCode
 
 # Letter forms a reader treats as one: Arabic yeh and kaf as Persian, dotless i as i,
 # Persian and Arabic-Indic digits as ASCII. Joiners and the kashida carry no meaning here.
-_FOLD = str.maketrans(
-    {
-        "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
-        "\u0649": "\u06cc",  # alef maksura -> Persian yeh
-        "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
-        "\u0629": "\u0647",  # teh marbuta -> heh
-        "\u06c0": "\u0647",  # heh with yeh above -> heh
-        "\u0131": "i",  # Turkish dotless i
-        "\u200c": None,
-        "\u200d": None,
-        "\u0640": None,
-        **{chr(0x06F0 + n): str(n) for n in range(10)},
-        **{chr(0x0660 + n): str(n) for n in range(10)},
-    }
-)
+_FOLD = {
+    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+    "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
+    "\u0629": "\u0647",  # teh marbuta -> heh
+    "\u06c0": "\u0647",  # heh with yeh above -> heh
+    "\u0131": "i",  # Turkish dotless i
+    "\u200c": "",
+    "\u200d": "",
+    "\u0640": "",
+    **{chr(0x06F0 + n): str(n) for n in range(10)},
+    **{chr(0x0660 + n): str(n) for n in range(10)},
+}
+_ASCII = bytes(range(128))
+
+
+def _beyond_ascii(text: str) -> set[str]:
+    """The distinct characters of ``text`` that are not ASCII. A long text drops its ASCII
+    bytes in C first, so that only the rest (a few in a hundred, in French) is visited."""
+    if len(text) > 64:
+        text = (
+            text.encode("utf-8", "surrogatepass")
+            .translate(None, _ASCII)
+            .decode("utf-8", "surrogatepass")
+        )
+    return set(text)
+
+
+def _fold(text: str, present: set[str]) -> str:
+    """``text`` with the letter forms among ``present`` unified; each is a str.replace, as a
+    str.translate table looks every character up and cost a French search 10 ms a text."""
+    for form in present.intersection(_FOLD):
+        text = text.replace(form, _FOLD[form])
+    return text
+
+
 # What separates words: every ASCII character that is not a letter, digit or underscore
 # (turned into a space byte by byte, which is many times quicker than a regular expression or
 # a str.translate table, and searching every text of every entry cannot afford those), and
@@ -75,12 +96,15 @@ def normalise(text: str) -> str:
         return text.lower()
     import unicodedata  # a shared library: loaded only when a text is not plain ASCII
 
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    if not decomposed.isascii():
-        for mark in set(decomposed):
-            if unicodedata.combining(mark):
-                decomposed = decomposed.replace(mark, "")
-    return decomposed.casefold().translate(_FOLD)
+    present = _beyond_ascii(text)
+    decomposed = unicodedata.normalize("NFKD", _fold(text, present))
+    # What decomposing the distinct characters gives is what the whole text now holds.
+    present = set(unicodedata.normalize("NFKD", _fold("".join(present), present)))
+    for mark in present:
+        if unicodedata.combining(mark):
+            decomposed = decomposed.replace(mark, "")
+    # Decomposing makes some forms (U+0626 gives Arabic yeh and hamza); casefold makes none.
+    return _fold(decomposed.casefold(), present)
 
 
 def words(text: str) -> list[str]:
@@ -163,14 +187,21 @@ class Hit(NamedTuple):
     matched: tuple[str, ...]  # tiers that matched, best first
 
 
-def _texts(entry: StatusCode, languages: Sequence[Texts]) -> tuple[list[str], list[str], list[str]]:
-    """An entry's names (phrase, former names, aliases, constant, vendor, titles), summaries
-    and explanations, in every language searched."""
+def _names(entry: StatusCode) -> list[str]:
+    """An entry's names in no particular language: phrase, former names, aliases, constant
+    and vendor."""
     names = [entry.phrase, *entry.former_phrases, *entry.aliases]
     if entry.python_name:
         names.append(entry.python_name.replace("_", " "))
     if entry.vendor:
         names.append(entry.vendor)
+    return names
+
+
+def _texts(entry: StatusCode, languages: Sequence[Texts]) -> tuple[list[str], list[str], list[str]]:
+    """An entry's names (phrase, former names, aliases, constant, vendor, titles), summaries
+    and explanations, in every language searched."""
+    names = _names(entry)
     summaries: list[str] = []
     bodies: list[str] = []
     for texts in languages:
@@ -195,30 +226,44 @@ def _candidates(
     their texts, a word one typo away occurs in their names or summaries, or a number is
     their code. Only these are scored word by word; the rest never could score.
 
-    Every entry's texts are normalised and searched as one string (entries separated by a
-    NUL, which no word contains), the position of each occurrence telling whose it is."""
+    The entries' texts are normalised and searched as one string per language and kind
+    (entries separated by a NUL, which no word contains), the position of each occurrence
+    telling whose it is."""
     chosen = list(entries)
     digits = {term for term in terms if term.isdigit()}
     plain = [term for term in terms if not term.isdigit()]
-    lights: list[str] = []
-    heavies: list[str] = []
+    # Apart, English (ASCII, lowered in one C call) is never normalised character by
+    # character along with the reader's language.
+    neutral: list[str] = []
+    lights: list[list[str]] = [[] for _ in languages]
+    heavies: list[list[str]] = [[] for _ in languages]
     for entry in chosen:
-        names, summaries, bodies = _texts(entry, languages)
-        lights.append("\n".join(names + summaries))
-        heavies.append("\n".join(bodies))
-    light = normalise("\0".join(lights))
-    heavy = normalise("\0".join(heavies))
+        neutral.append("\n".join(_names(entry)))
+        for index, texts in enumerate(languages):
+            lights[index].append(
+                "\n".join(
+                    [
+                        texts.code_text(entry.id, "title"),
+                        *texts.code_list(entry.id, "aliases"),
+                        texts.code_text(entry.id, "summary"),
+                    ]
+                )
+            )
+            heavies[index].append(texts.code_text(entry.id, "explanation"))
+    light = [normalise("\0".join(part)) for part in (neutral, *lights)]
+    light_parts = [(joined, _ends(joined)) for joined in light]
+    parts = light_parts + [
+        (joined, _ends(joined)) for joined in map(normalise, map("\0".join, heavies))
+    ]
     found = {index for index, entry in enumerate(chosen) if str(entry.code) in digits}
-    light_ends = _ends(light)
-    heavy_ends = _ends(heavy)
     for term in plain:
-        found.update(_owners(light, light_ends, term))
-        found.update(_owners(heavy, heavy_ends, term))
+        for joined, ends in parts:
+            found.update(_owners(joined, ends, term))
     fuzzy = [(term, typo_budget(term)) for term in plain if typo_budget(term)]
     if fuzzy:
         # Every word of every name and summary, by length: the words a typo can reach are
         # those within the budget of the query word's length, found by bisection.
-        vocabulary = sorted(set(split(light)), key=len)
+        vocabulary = sorted(set().union(*map(split, light)), key=len)
         lengths = list(map(len, vocabulary))
         for term, budget in fuzzy:
             low = bisect_left(lengths, len(term) - budget)
@@ -229,7 +274,8 @@ def _candidates(
                 if len(letters.symmetric_difference(token)) <= 2 * budget and (
                     edit_distance(term, token, budget) <= budget
                 ):
-                    found.update(_owners(light, light_ends, token))
+                    for joined, ends in light_parts:
+                        found.update(_owners(joined, ends, token))
     return [chosen[index] for index in sorted(found)]
 
 
