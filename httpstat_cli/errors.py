@@ -53,6 +53,8 @@ def visible(text: str) -> str:
     the terminal (ESC sequences, OSC titles, U+202E) or break a line."""
     if text.isprintable():  # no Cc, Cf, Cs, Co: the common case costs one C call
         return text
+    if text.replace("\u200c", "").replace("\u200d", "").isprintable():
+        return text  # Persian: joiners are format characters, but harmless and meant
     import unicodedata
 
     return "".join(

@@ -15,7 +15,6 @@ themselves, and reordering twice scrambles the text again. So:
 Nothing here is imported unless a right-to-left language is shown.
 """
 
-import textwrap
 from collections.abc import Mapping
 
 ON = frozenset({"on", "1", "yes", "true"})
@@ -70,6 +69,8 @@ def visual(line: str) -> str:
 
 def lines(text: str, width: int) -> list[str]:
     """Wrap in logical order, then reorder each line: bidi works line by line."""
+    import textwrap  # its import compiles regular expressions; only bidi output wraps here
+
     wrapped = textwrap.wrap(
         " ".join(text.split()), width=max(width, 8), break_on_hyphens=False
     ) or [""]

@@ -8,6 +8,7 @@ user or the data is interpreted: ``[bold]`` prints as typed.
 """
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import IO
 
@@ -29,8 +30,22 @@ Span3 = tuple[int, int, str]  # start, end, style name
 
 
 def cell_len(text: str) -> int:
-    """Terminal cells one line of text takes; rich is asked only beyond Latin letters."""
-    return len(text) if _one_cell_each(text) else _cell_len(text)
+    """Terminal cells one line of text takes, as rich counts them: the sum of its
+    characters' cells, each asked of rich once, unless a joiner or a variation selector
+    makes an emoji sequence, which rich measures as a whole."""
+    if text.isascii():
+        return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return _cell_len(text)
+    try:
+        return sum(map(_CELLS.__getitem__, text))
+    except KeyError:
+        for character in set(text).difference(_CELLS):
+            _CELLS[character] = _cell_len(character)
+        return sum(map(_CELLS.__getitem__, text))
+
+
+_CELLS: dict[str, int] = {}  # the cells of each character met
 
 
 def _one_cell_each(text: str) -> bool:
@@ -156,17 +171,18 @@ def _breaks(plain: str, width: int) -> list[Span]:
 
 def _wide_breaks(plain: str, width: int) -> list[Span]:
     """The same greedy wrap measured a character at a time, for scripts with wide characters
-    or zero-width marks: a mark stays with the character before it when a word is cut."""
+    or zero-width marks: a mark stays with the character before it when a word is cut.
+    Where a line ends is found by bisecting the running count of cells."""
+    for character in set(plain).difference(_CELLS):
+        _CELLS[character] = _cell_len(character)
+    # cells[i]: the cells plain[:i] takes
+    cells = [0, *itertools.accumulate(map(_CELLS.__getitem__, plain))]
     lines: list[Span] = []
     start = 0
     for paragraph in plain.split("\n"):
         end = start + len(paragraph)
-        while True:
-            fit, used = start, 0
-            while fit < end and used + (size := cell_len(plain[fit])) <= width:
-                fit, used = fit + 1, used + size
-            if fit == end:
-                break
+        while cells[end] - cells[start] > width:
+            fit = bisect_right(cells, cells[start] + width, start, end + 1) - 1
             space = plain.rfind(" ", start, fit + 1)
             if space > start:
                 lines.append((start, space))
@@ -175,7 +191,7 @@ def _wide_breaks(plain: str, width: int) -> list[Span]:
                 start += 1
             else:  # one word longer than a line: fold it, at least a character a line
                 fit = max(fit, start + 1)
-                while fit < end and cell_len(plain[fit]) == 0:
+                while fit < end and cells[fit + 1] == cells[fit]:
                     fit += 1
                 lines.append((start, fit))
                 start = fit
