@@ -478,7 +478,8 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
         if not entries:
             misses.append(item.text)
         found.extend(entries)
-    emit_codes(s, code_views(_unique(found), s.texts))
+    if found or s.display.format == "json":  # a table of nothing would be just its header
+        emit_codes(s, code_views(_unique(found), s.texts))
     if misses:
         raise _not_found(misses, parsed, s)
 

@@ -63,11 +63,18 @@ def test_python_module_entry_point_runs(run: Run) -> None:
     assert done.returncode == 0 and done.stdout.startswith("418\t")
 
 
-def test_unknown_code_exits_1_with_one_line_on_stderr(run: Run) -> None:
-    result = run("299")
+@pytest.mark.parametrize("fmt", ["plain", "table"])
+def test_unknown_code_exits_1_with_one_line_on_stderr(run: Run, fmt: str) -> None:
+    result = run("299", "--format", fmt)
     assert result.exit_code == 1
-    assert result.stdout == ""
+    assert result.stdout == ""  # not even a table header
     assert result.stderr.count("\n") == 1 and "299" in result.stderr
+
+
+def test_what_was_found_is_still_shown_beside_a_miss(run: Run) -> None:
+    result = run("299", "418", "--format", "table")
+    assert result.exit_code == 1
+    assert "418" in result.stdout and "299" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["1000"], ["0"], ["--format", "xml", "418"], ["6xx"]])
