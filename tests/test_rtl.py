@@ -1,6 +1,7 @@
 """Persian reads right to left: visual order on request, logical order in JSON, auto decisions."""
 
 import json
+import textwrap
 import unicodedata
 
 import pytest
@@ -29,6 +30,31 @@ def test_latin_fragments_and_parentheses_survive_reordering() -> None:
 def test_letters_are_joined_into_their_contextual_forms() -> None:
     shown = rtl.visual("سرور")
     assert shown != "رورس" and base_letters(shown) == "رورس"
+
+
+def test_every_persian_line_is_reordered_as_the_full_algorithm_does() -> None:
+    # Lines are reordered by python-bidi's Rust binding unless they hold a mirrored
+    # character; its pure-Python algorithm, which also mirrors, is the reference.
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    texts = i18n.load_texts("fa")
+    logical = [
+        line
+        for code in ("100", "400", "404", "418", "429", "451", "503", "520")
+        for field in ("title", "summary", "explanation")
+        for line in textwrap.wrap(texts.code_text(code, field), 30)
+    ]
+    assert any("(" in line for line in logical) and any("\u200c" in line for line in logical)
+    expected = [get_display(arabic_reshaper.reshape(line), base_dir="R") for line in logical]
+    assert rtl.visual_lines(logical) == expected
+
+
+def test_a_joiner_before_lam_alef_does_not_break_the_shaping(run: Run) -> None:
+    # arabic-reshaper 3.0 raises IndexError on it; hsc shows the words unjoined instead
+    result = run("search", "timeout \u200dلا", "--lang", "fa", "--bidi", "--format", "table")
+    assert result.exit_code == 0 and "Traceback" not in result.stderr
+    assert rtl.visual("\u200dلا")
 
 
 def test_wrapping_happens_before_reordering() -> None:

@@ -15,7 +15,7 @@ themselves, and reordering twice scrambles the text again. So:
 Nothing here is imported unless a right-to-left language is shown.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 ON = frozenset({"on", "1", "yes", "true"})
 OFF = frozenset({"off", "0", "no", "false"})
@@ -56,15 +56,81 @@ def wants_visual_order(
 
 def visual(line: str) -> str:
     """One line, shaped and in visual order for a left-to-right terminal."""
-    import arabic_reshaper
-    from bidi.algorithm import get_display
+    return visual_lines([line])[0]
 
-    # The pure-Python algorithm of python-bidi mirrors brackets ("(" in a right-to-left run
-    # shows as ")"), which its Rust binding does not; shaping first keeps the zero-width
-    # non-joiner's effect, which reordering would otherwise drop.
-    shaped: str = arabic_reshaper.reshape(line)
-    reordered: str = get_display(shaped, base_dir="R")
+
+def visual_lines(lines: list[str]) -> list[str]:
+    """Lines shaped, then each put in visual order for a left-to-right terminal (shaping
+    first keeps the zero-width non-joiner's effect, which reordering drops)."""
+    return [_reorder(line) for line in _shape(lines)]
+
+
+_SHAPED: dict[str, str] = {}  # each word met, in its contextual forms
+
+
+def prepare(texts: Iterable[str]) -> None:
+    """Shape every word of texts about to be shown, in one call of the reshaper, so that
+    the cells and lines drawn from them one by one find their words ready."""
+    _shape([" ".join(text.split()) for text in texts])
+
+
+def _shape(lines: list[str]) -> list[str]:
+    """Arabic-script letters joined into their contextual forms. Joining never crosses a
+    space, so each word is shaped once, and all new words in one call: arabic-reshaper reads
+    its settings on every call, which cost more than the shaping of a short line."""
+    new = list({word for line in lines for word in line.split(" ")}.difference(_SHAPED))
+    if new:
+        import arabic_reshaper
+
+        try:
+            shaped = arabic_reshaper.reshape("\n".join(new)).split("\n")
+        except (IndexError, KeyError, ValueError):
+            shaped = []
+        if len(shaped) != len(new):  # a word it fails on: shape one at a time
+            shaped = [_shape_word(word) for word in new]
+        _SHAPED.update(zip(new, shaped, strict=True))
+    return [" ".join(map(_SHAPED.__getitem__, line.split(" "))) for line in lines]
+
+
+def _shape_word(word: str) -> str:
+    import arabic_reshaper
+
+    # arabic-reshaper 3.0 raises IndexError for a joiner before a lam-alef ligature
+    for attempt in (word, word.replace("\u200d", "")):
+        try:
+            shaped: str = arabic_reshaper.reshape(attempt)
+            return shaped
+        except (IndexError, KeyError, ValueError):
+            continue
+    return word
+
+
+def _reorder(line: str) -> str:
+    """``line`` in visual order, its base direction right to left. python-bidi's Rust
+    binding reorders a line in a twentieth of the time of its pure-Python algorithm but does
+    not mirror brackets ("(" in a right-to-left run shows as ")"), so a line holding a
+    mirrored character goes to the pure-Python one. Both leave out what rule X9 removes
+    (joiners, soft hyphens); so that they agree, those are removed first."""
+    if not line.isprintable():
+        line = _without_x9(line)
+    from bidi.mirror import MIRRORED
+
+    if MIRRORED.keys().isdisjoint(line):
+        from bidi import get_display
+    else:
+        from bidi.algorithm import get_display
+    reordered: str = get_display(line, base_dir="R")
     return reordered
+
+
+def _without_x9(line: str) -> str:
+    import unicodedata
+
+    line = line.replace("\u200c", "").replace("\u200d", "")
+    if line.isprintable():
+        return line
+    removed = ("BN", "LRE", "RLE", "LRO", "RLO", "PDF")
+    return "".join(ch for ch in line if unicodedata.bidirectional(ch) not in removed)
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -74,7 +140,7 @@ def lines(text: str, width: int) -> list[str]:
     wrapped = textwrap.wrap(
         " ".join(text.split()), width=max(width, 8), break_on_hyphens=False
     ) or [""]
-    return [visual(line) for line in wrapped]
+    return visual_lines(wrapped)
 
 
 def block(text: str, width: int, align: bool = True) -> str:

@@ -419,6 +419,10 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
         visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
     else:
         visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
+    if writer.visual:
+        from httpstat_cli.render import rtl
+
+        rtl.prepare([text for view in views for text in (view.title, view.summary)])
     head = [
         writer.text(texts.ui(key), width, palette.HEADING)
         for key, width in zip(
@@ -578,11 +582,29 @@ def _headline(code: str, name: Run, style: str, writer: Writer) -> Run:
     return headline
 
 
+def _story_texts(stories: Sequence[CodeStory | ClassStory]) -> list[str]:
+    """The longer texts of stories, to be shaped at once for right-to-left output."""
+    found: list[str] = []
+    for story in stories:
+        if isinstance(story, ClassStory):
+            found += [story.name, story.description]
+            found += [text for view in story.members for text in (view.title, view.summary)]
+            continue
+        found += [story.view.title, story.heading_note]
+        for section in story.sections:
+            found += [section.label, section.text, *(item.text for item in section.items)]
+    return found
+
+
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
     writer = Writer(texts, display)
     inner = max(1, display.width - 4)
+    if writer.visual:
+        from httpstat_cli.render import rtl
+
+        rtl.prepare(_story_texts(stories))
     for story in stories:
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
