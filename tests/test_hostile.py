@@ -270,9 +270,12 @@ def test_any_cell_text_wraps_to_its_width_in_terminal_cells(plain: str, width: i
 
     from httpstat_cli.render import table
 
-    lines = [plain[start:end] for start, end in table._breaks(plain, width)]
+    pieces = table._breaks(plain, width)
+    lines = [plain[start:end] for start, end, _ in pieces]
     # a line is wider only when it holds one character that is (and its marks)
     assert all(cell_len(line) <= max(width, cell_len(line[:1])) for line in lines)
+    assert [size for _, _, size in pieces] == [cell_len(line) for line in lines]
     assert "".join("".join(lines).split()) == "".join(plain.split())  # nothing lost
     if table._one_cell_each(plain):  # the fast path for Latin text wraps the same way
-        assert table._narrow_breaks(plain, width) == table._wide_breaks(plain, width)
+        wide = [(start, end) for start, end, _ in table._wide_breaks(plain, width)]
+        assert table._narrow_breaks(plain, width) == wide

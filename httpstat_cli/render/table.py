@@ -27,6 +27,7 @@ from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
 Span3 = tuple[int, int, str]  # start, end, style name
+Piece = tuple[int, int, int]  # a wrapped line of a text: start, end, the cells it takes
 
 
 def cell_len(text: str) -> int:
@@ -158,18 +159,21 @@ _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
 
 
-def _breaks(plain: str, width: int) -> list[Span]:
-    """Greedy word wrap to ``width`` cells, as (start, end) offsets of each line; words are
+def _breaks(plain: str, width: int) -> list[Piece]:
+    """Greedy word wrap to ``width`` cells, as (start, end, cells) of each line; words are
     cut only when one is longer than a line, and explicit newlines are kept."""
-    narrow = _one_cell_each(plain)
-    if len(plain) <= width and "\n" not in plain and (narrow or cell_len(plain) <= width):
-        return [(0, len(plain))]  # most cells: one line, nothing to measure word by word
-    if narrow and width > 0:
-        return _narrow_breaks(plain, width)
+    if len(plain) <= width and "\n" not in plain:
+        if _one_cell_each(plain):
+            return [(0, len(plain), len(plain))]  # most cells: one line, nothing to measure
+        size = cell_len(plain)
+        if size <= width:
+            return [(0, len(plain), size)]
+    elif width > 0 and _one_cell_each(plain):
+        return [(start, end, end - start) for start, end in _narrow_breaks(plain, width)]
     return _wide_breaks(plain, width)
 
 
-def _wide_breaks(plain: str, width: int) -> list[Span]:
+def _wide_breaks(plain: str, width: int) -> list[Piece]:
     """The same greedy wrap measured a character at a time, for scripts with wide characters
     or zero-width marks: a mark stays with the character before it when a word is cut.
     Where a line ends is found by bisecting the running count of cells."""
@@ -177,7 +181,7 @@ def _wide_breaks(plain: str, width: int) -> list[Span]:
         _CELLS[character] = _cell_len(character)
     # cells[i]: the cells plain[:i] takes
     cells = [0, *itertools.accumulate(map(_CELLS.__getitem__, plain))]
-    lines: list[Span] = []
+    lines: list[Piece] = []
     start = 0
     for paragraph in plain.split("\n"):
         end = start + len(paragraph)
@@ -185,7 +189,7 @@ def _wide_breaks(plain: str, width: int) -> list[Span]:
             fit = bisect_right(cells, cells[start] + width, start, end + 1) - 1
             space = plain.rfind(" ", start, fit + 1)
             if space > start:
-                lines.append((start, space))
+                lines.append((start, space, cells[space] - cells[start]))
                 start = space + 1
             elif space == start:  # a space that would start a line ends the one before
                 start += 1
@@ -193,9 +197,9 @@ def _wide_breaks(plain: str, width: int) -> list[Span]:
                 fit = max(fit, start + 1)
                 while fit < end and cells[fit + 1] == cells[fit]:
                     fit += 1
-                lines.append((start, fit))
+                lines.append((start, fit, cells[fit] - cells[start]))
                 start = fit
-        lines.append((start, end))
+        lines.append((start, end, cells[end] - cells[start]))
         start = end + 1
     return lines
 
@@ -300,10 +304,10 @@ def write_lines(lines: Sequence[Line], display: Display, stream: IO[str]) -> Non
 def _paragraph(run: Run, width: int, rtl: bool) -> list[Line]:
     """A run wrapped to ``width``, right-aligned for right-to-left text."""
     lines = []
-    for start, end in _breaks(run.plain, width):
+    for start, end, size in _breaks(run.plain, width):
         line = _Line()
         if rtl:
-            line.add(" " * (width - cell_len(run.plain[start:end])))
+            line.add(" " * (width - size))
         line.add_piece(run, start, end)
         lines.append(line.done())
     return lines
@@ -333,10 +337,10 @@ def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[Line]
     for code, *cells in rows:
         indent = cell_len(code.plain) + len(_GAP)
         width = max(1, total - indent)
-        pieces = [(cell, a, b) for cell in cells for a, b in _breaks(cell.plain, width)]
-        for index, (cell, start, end) in enumerate(pieces):
+        pieces = [(cell, *piece) for cell in cells for piece in _breaks(cell.plain, width)]
+        for index, (cell, start, end, size) in enumerate(pieces):
             line = _Line()
-            room = width - cell_len(cell.plain[start:end])
+            room = width - size
             if rtl:
                 line.add(" " * room)
                 line.add_piece(cell, start, end)
@@ -360,9 +364,9 @@ def _column(run: Run, width: int, rtl: bool, pad: bool, styled: bool) -> list[Li
         # most cells: one line, one character a cell, nothing to style
         return [((plain.rjust(width) if rtl else plain.ljust(width)) if pad else plain, _NO_SPANS)]
     lines: list[Line] = []
-    for start, end in _breaks(plain, width):
+    for start, end, size in _breaks(plain, width):
         piece = plain[start:end]
-        room = width - cell_len(piece) if pad else 0
+        room = width - size if pad else 0
         spans: list[Span3] = []
         if styled:
             shift = room if rtl else 0
@@ -527,9 +531,10 @@ def _panel(title: Run, blocks: Sequence[Block], border: str, width: int, rtl: bo
     lines = [top.done()]
     for run, bullet in blocks:
         room = max(1, inner - len(bullet))
-        for index, (start, end) in enumerate(_breaks(run.plain, room) if run.plain else [(0, 0)]):
+        pieces = _breaks(run.plain, room) if run.plain else [(0, 0, 0)]
+        for index, (start, end, size) in enumerate(pieces):
             mark = (bullet if index == 0 else " " * len(bullet)) if bullet else ""
-            fill = " " * max(0, room - cell_len(run.plain[start:end]))
+            fill = " " * max(0, room - size)
             line = _Line()
             line.add("\u2502 ", border)
             if rtl:
