@@ -153,24 +153,21 @@ class Texts:
         return description
 
     def code_text(self, entry_id: str, field: str) -> str:
-        for codes in self._codes:
-            texts = codes.get(entry_id)
-            found = texts.get(field) if isinstance(texts, dict) else None
-            if found:
-                return found if isinstance(found, str) else ""
-        return ""
+        found = self._code_value(entry_id, field)
+        return found if isinstance(found, str) else ""
 
     def code_list(self, entry_id: str, field: str) -> list[str]:
+        found = self._code_value(entry_id, field)
+        return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+
+    def _code_value(self, entry_id: str, field: str) -> Any:
+        """A code's field in this language, else in English; None when neither has it."""
         for codes in self._codes:
             texts = codes.get(entry_id)
             found = texts.get(field) if isinstance(texts, dict) else None
             if found:
-                return (
-                    [item for item in found if isinstance(item, str)]
-                    if isinstance(found, list)
-                    else []
-                )
-        return []
+                return found
+        return None
 
     def confusion(self, first: str, second: str) -> str:
         for key in (f"{first}|{second}", f"{second}|{first}"):

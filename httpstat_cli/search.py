@@ -205,11 +205,17 @@ def _texts(entry: StatusCode, languages: Sequence[Texts]) -> tuple[list[str], li
     summaries: list[str] = []
     bodies: list[str] = []
     for texts in languages:
-        names.append(texts.code_text(entry.id, "title"))
-        names.extend(texts.code_list(entry.id, "aliases"))
-        summaries.append(texts.code_text(entry.id, "summary"))
-        bodies.append(texts.code_text(entry.id, "explanation"))
+        titles, summary, body = _own_texts(entry, texts)
+        names += titles
+        summaries.append(summary)
+        bodies.append(body)
     return names, summaries, bodies
+
+
+def _own_texts(entry: StatusCode, texts: Texts) -> tuple[list[str], str, str]:
+    """An entry's title and aliases, summary and explanation in one language."""
+    titles = [texts.code_text(entry.id, "title"), *texts.code_list(entry.id, "aliases")]
+    return titles, texts.code_text(entry.id, "summary"), texts.code_text(entry.id, "explanation")
 
 
 def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
@@ -240,16 +246,9 @@ def _candidates(
     for entry in chosen:
         neutral.append("\n".join(_names(entry)))
         for index, texts in enumerate(languages):
-            lights[index].append(
-                "\n".join(
-                    [
-                        texts.code_text(entry.id, "title"),
-                        *texts.code_list(entry.id, "aliases"),
-                        texts.code_text(entry.id, "summary"),
-                    ]
-                )
-            )
-            heavies[index].append(texts.code_text(entry.id, "explanation"))
+            titles, summary, body = _own_texts(entry, texts)
+            lights[index].append("\n".join([*titles, summary]))
+            heavies[index].append(body)
     light = [normalise("\0".join(part)) for part in (neutral, *lights)]
     light_parts = [(joined, _ends(joined)) for joined in light]
     parts = light_parts + [

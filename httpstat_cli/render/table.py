@@ -41,12 +41,17 @@ def cell_len(text: str) -> int:
     try:
         return sum(map(_CELLS.__getitem__, text))
     except KeyError:
-        for character in set(text).difference(_CELLS):
-            _CELLS[character] = _cell_len(character)
+        _learn(text)
         return sum(map(_CELLS.__getitem__, text))
 
 
 _CELLS: dict[str, int] = {}  # the cells of each character met
+
+
+def _learn(text: str) -> None:
+    """Ask rich for the cells of each character of ``text`` not met before."""
+    for character in set(text).difference(_CELLS):
+        _CELLS[character] = _cell_len(character)
 
 
 def _one_cell_each(text: str) -> bool:
@@ -177,8 +182,7 @@ def _wide_breaks(plain: str, width: int) -> list[Piece]:
     """The same greedy wrap measured a character at a time, for scripts with wide characters
     or zero-width marks: a mark stays with the character before it when a word is cut.
     Where a line ends is found by bisecting the running count of cells."""
-    for character in set(plain).difference(_CELLS):
-        _CELLS[character] = _cell_len(character)
+    _learn(plain)
     # cells[i]: the cells plain[:i] takes
     cells = [0, *itertools.accumulate(map(_CELLS.__getitem__, plain))]
     lines: list[Piece] = []
@@ -359,26 +363,22 @@ def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[Line]
 def _column(run: Run, width: int, rtl: bool, pad: bool, styled: bool) -> list[Line]:
     """One cell wrapped to its column: each line padded to the column's width (on the left,
     right to left) unless it is the last column, with its spans when they are shown."""
-    plain, style = run.plain, run.style
+    plain = run.plain
     if not styled and len(plain) <= width and "\n" not in plain and _one_cell_each(plain):
         # most cells: one line, one character a cell, nothing to style
         return [((plain.rjust(width) if rtl else plain.ljust(width)) if pad else plain, _NO_SPANS)]
     lines: list[Line] = []
     for start, end, size in _breaks(plain, width):
-        piece = plain[start:end]
         room = width - size if pad else 0
-        spans: list[Span3] = []
-        if styled:
-            shift = room if rtl else 0
-            if style and piece:
-                spans.append((shift, shift + len(piece), style))
-            for first, last, span_style in run.spans:
-                first, last = max(first, start), min(last, end)
-                if first < last:
-                    spans.append((shift + first - start, shift + last - start, span_style))
-        if room:
-            piece = " " * room + piece if rtl else piece + " " * room
-        lines.append((piece, spans))
+        if not styled:
+            piece = plain[start:end]
+            lines.append((" " * room + piece if rtl else piece + " " * room, _NO_SPANS))
+            continue
+        line = _Line(" " * room if rtl else "")
+        line.add_piece(run, start, end)
+        if not rtl:
+            line.add(" " * room)
+        lines.append(line.done())
     return lines
 
 
