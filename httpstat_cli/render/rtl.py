@@ -107,7 +107,7 @@ def _shape_word(word: str) -> str:
 
 def _reorder(line: str) -> str:
     """``line`` in visual order, its base direction right to left. python-bidi's Rust
-    binding reorders a line in a twentieth of the time of its pure-Python algorithm but does
+    binding is much quicker than its pure-Python algorithm (README, Performance) but does
     not mirror brackets ("(" in a right-to-left run shows as ")"), so a line holding a
     mirrored character goes to the pure-Python one. Both leave out what rule X9 removes
     (joiners, soft hyphens); so that they agree, those are removed first."""

@@ -24,7 +24,20 @@ from httpstat_cli.render import Display, palette
 from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
-__all__ = ["cell_len", "console", "print_codes", "print_languages", "print_stories", "write_lines"]
+__all__ = [
+    "Line",
+    "StyledText",
+    "Writer",
+    "cell_len",
+    "code_lines",
+    "console",
+    "print_codes",
+    "print_languages",
+    "print_stories",
+    "title_cell",
+    "wrap",
+    "write_lines",
+]
 
 Span = tuple[int, int]
 StyleSpan = tuple[int, int, str]  # start, end, style name
