@@ -141,9 +141,3 @@ def lines(text: str, width: int) -> list[str]:
         " ".join(text.split()), width=max(width, 8), break_on_hyphens=False
     ) or [""]
     return visual_lines(wrapped)
-
-
-def block(text: str, width: int, align: bool = True) -> str:
-    """Visual lines joined, each right-aligned to ``width`` when asked."""
-    found = lines(text, width)
-    return "\n".join(line.rjust(width) if align else line for line in found)

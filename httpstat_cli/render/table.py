@@ -221,10 +221,12 @@ class Writer:
         self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()
     ) -> StyledText:
         clean = text if self.plain and text.isprintable() else prose(visible(text), self.lang)
-        if self.visual:
+        if self.visual:  # wrapped in logical order, then each line put in visual order
             from httpstat_cli.render import rtl
 
-            return StyledText(rtl.block(clean, width, align=False), style)
+            logical = " ".join(clean.split())
+            lines = [logical[start:end] for start, end, _ in wrap(logical, max(width, 8))]
+            return StyledText("\n".join(rtl.visual_lines(lines)), style)
         return StyledText(clean, style, [(start, end, palette.MATCH) for start, end in spans])
 
 
