@@ -116,10 +116,11 @@ class Line:
         return "".join(self.parts)
 
     def add(self, text: str, style: str = "") -> "Line":
-        if style and text:
-            self.spans.append((self.position, self.position + len(text), style))
-        self.parts.append(text)
-        self.position += len(text)
+        if text:
+            if style:
+                self.spans.append((self.position, self.position + len(text), style))
+            self.parts.append(text)
+            self.position += len(text)
         return self
 
     def add_slice(self, styled: StyledText, start: int, end: int) -> "Line":
@@ -230,20 +231,22 @@ class Writer:
         return StyledText(clean, style, [(start, end, palette.MATCH) for start, end in spans])
 
 
-def _aligned(styled: StyledText, line: WrappedLine, width: int, rtl: bool) -> Line:
-    """One wrapped line of ``styled`` padded to ``width`` cells: on the left, right to left."""
-    start, end, cells = line
+def _add_wrapped(
+    line: Line, styled: StyledText, wrapped: WrappedLine, width: int, rtl: bool
+) -> Line:
+    """Append one wrapped line of ``styled``, padded to ``width`` cells (on the left, right to
+    left); a width of 0 pads nothing."""
+    start, end, cells = wrapped
     fill = " " * max(0, width - cells)
     if rtl:
-        return Line(fill).add_slice(styled, start, end)
-    return Line().add_slice(styled, start, end).add(fill)
+        return line.add(fill).add_slice(styled, start, end)
+    return line.add_slice(styled, start, end).add(fill)
 
 
 def _paragraph(styled: StyledText, width: int, rtl: bool) -> list[Line]:
     """Wrapped to ``width``, right-aligned for right-to-left text, unpadded otherwise."""
-    if rtl:
-        return [_aligned(styled, line, width, rtl) for line in wrap(styled.plain, width)]
-    return [Line().add_slice(styled, start, end) for start, end, _ in wrap(styled.plain, width)]
+    pad = width if rtl else 0
+    return [_add_wrapped(Line(), styled, line, pad, rtl) for line in wrap(styled.plain, width)]
 
 
 def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> StyledText:
@@ -304,13 +307,13 @@ def _stacked(rows: Sequence[Row], total: int, rtl: bool) -> list[Line]:
         width = max(1, total - code_cells - len(_GAP))
         wrapped = [(cell, line) for cell in cells for line in wrap(cell.plain, width)]
         for index, (cell, line) in enumerate(wrapped):
-            beside = Line().add_slice(code, 0, len(code.plain)) if index == 0 else None
-            beside = beside or Line(" " * code_cells)
+            beside = Line(" " * code_cells) if index else Line().add_slice(code, 0, len(code.plain))
             if rtl:
-                lines.append(_aligned(cell, line, width, rtl).add(_GAP).add_line(beside))
+                lines.append(
+                    _add_wrapped(Line(), cell, line, width, rtl).add(_GAP).add_line(beside)
+                )
             else:
-                start, end, _ = line
-                lines.append(beside.add(_GAP).add_slice(cell, start, end))
+                lines.append(_add_wrapped(beside.add(_GAP), cell, line, 0, rtl))
     return lines
 
 
@@ -320,22 +323,22 @@ def _side_by_side(rows: Sequence[Row], widths: Sequence[int], writer: Writer) ->
     the right, and right to left every column is padded, on the left."""
     order = (3, 2, 1, 0) if writer.visual else (0, 1, 2, 3)
     rtl = writer.rtl
+    pads = [widths[column] if rtl or position < 3 else 0 for position, column in enumerate(order)]
     lines: list[Line] = []
     for row in rows:
-        columns = []
-        for position, column in enumerate(order):
-            width = widths[column] if rtl or position < 3 else 0
-            cell = row[column]
-            columns.append(
-                [_aligned(cell, line, width, rtl) for line in wrap(cell.plain, widths[column])]
-            )
-        for found in itertools.zip_longest(*columns):
+        cells = [row[column] for column in order]
+        wrapped = [
+            wrap(cell.plain, widths[column]) for cell, column in zip(cells, order, strict=True)
+        ]
+        for index in range(max(map(len, wrapped))):
             line = Line()
-            for position, piece in enumerate(found):
+            for position, (cell, pieces, pad) in enumerate(zip(cells, wrapped, pads, strict=True)):
                 if position:
                     line.add(_GAP)
-                padded = rtl or position < 3
-                line.add_line(piece or Line(" " * widths[order[position]] if padded else ""))
+                if index < len(pieces):
+                    _add_wrapped(line, cell, pieces[index], pad, rtl)
+                else:
+                    line.add(" " * pad)
             lines.append(line)
     return lines
 
@@ -461,9 +464,12 @@ def _panel(
         room = max(1, inner - len(bullet))
         for index, wrapped in enumerate(wrap(styled.plain, room)):
             mark = bullet if index == 0 else " " * len(bullet)
-            text = _aligned(styled, wrapped, room, rtl)
-            inside = text.add(mark[::-1]) if rtl else Line(mark).add_line(text)
-            lines.append(Line().add("\u2502 ", border).add_line(inside).add(" \u2502", border))
+            line = Line().add("\u2502 ", border)
+            if rtl:
+                _add_wrapped(line, styled, wrapped, room, rtl).add(mark[::-1])
+            else:
+                _add_wrapped(line.add(mark), styled, wrapped, room, rtl)
+            lines.append(line.add(" \u2502", border))
     lines.append(Line().add("\u2570" + "\u2500" * (width - 2) + "\u256f", border))
     return lines
 
