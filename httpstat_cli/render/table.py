@@ -104,12 +104,12 @@ class Line:
     """One output line: its characters and style spans, built piece by piece and turned into
     a string with escape sequences only when written."""
 
-    __slots__ = ("parts", "position", "spans")
+    __slots__ = ("length", "parts", "spans")
 
     def __init__(self, text: str = "") -> None:
         self.parts: list[str] = [text] if text else []
         self.spans: list[StyleSpan] = []
-        self.position = len(text)
+        self.length = len(text)
 
     @property
     def text(self) -> str:
@@ -118,14 +118,14 @@ class Line:
     def add(self, text: str, style: str = "") -> "Line":
         if text:
             if style:
-                self.spans.append((self.position, self.position + len(text), style))
+                self.spans.append((self.length, self.length + len(text), style))
             self.parts.append(text)
-            self.position += len(text)
+            self.length += len(text)
         return self
 
     def add_slice(self, styled: StyledText, start: int, end: int) -> "Line":
         """``styled.plain[start:end]`` with the styles that cover it."""
-        base = self.position
+        base = self.length
         self.add(styled.plain[start:end], styled.style)
         for first, last, style in styled.spans:
             first, last = max(first, start), min(last, end)
@@ -134,10 +134,10 @@ class Line:
         return self
 
     def add_line(self, other: "Line") -> "Line":
-        base = self.position
+        base = self.length
         self.parts += other.parts
         self.spans += [(a + base, b + base, style) for a, b, style in other.spans]
-        self.position += other.position
+        self.length += other.length
         return self
 
 
@@ -216,12 +216,12 @@ class Writer:
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
-        self.plain = not self.visual and self.lang != "fr"  # printable text passes unchanged
+        self.verbatim = not self.visual and self.lang != "fr"  # printable text passes unchanged
 
     def text(
         self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()
     ) -> StyledText:
-        clean = text if self.plain and text.isprintable() else prose(visible(text), self.lang)
+        clean = text if self.verbatim and text.isprintable() else prose(visible(text), self.lang)
         if self.visual:  # wrapped in logical order, then each line put in visual order
             from httpstat_cli.render import rtl
 
