@@ -122,9 +122,7 @@ def _without_hsc_on_path(tmp_path: Path) -> dict[str, str]:
     return environment
 
 
-def _shell(
-    tmp_path: Path, shell: str, flag: str, script: str, hsc_on_path: bool = True
-) -> str:
+def _shell(tmp_path: Path, shell: str, flag: str, script: str, hsc_on_path: bool = True) -> str:
     """Run a script in a real shell without its user configuration, hsc on PATH or not."""
     done = subprocess.run(
         [shell, flag, "-c", script],
@@ -192,14 +190,16 @@ def test_real_bash_completes_through_an_alias_or_a_function(tmp_path: Path, setu
 @needs("fish")
 def test_real_fish_completes_through_an_alias(tmp_path: Path) -> None:
     launcher = _launcher(tmp_path, "hsc")
-    script = f"alias hsc={launcher}; source {ROOT / 'completions' / 'hsc.fish'}; complete -C 'hsc 41'"
+    fish_script = ROOT / "completions" / "hsc.fish"
+    script = f"alias hsc={launcher}; source {fish_script}; complete -C 'hsc 41'"
     output = _shell(tmp_path, "fish", "--no-config", script, hsc_on_path=False)
     assert "418\tI'm a teapot" in output.splitlines()
 
 
 @needs("fish")
 def test_real_fish_keeps_descriptions_that_contain_commas(tmp_path: Path) -> None:
-    script = f"source {ROOT / 'completions' / 'hsc.fish'}; complete -C 'hsc 4'; complete -C 'hsc --l'"
+    fish_script = ROOT / "completions" / "hsc.fish"
+    script = f"source {fish_script}; complete -C 'hsc 4'; complete -C 'hsc --l'"
     lines = _shell(tmp_path, "fish", "--no-config", script).splitlines()
     sizes = registry.class_sizes()
     assert f"4xx\tClient Error, {sizes['4xx']} codes" in lines
