@@ -11,8 +11,9 @@ from httpstat_cli.query import Query, constant_name, parse
     [
         ("418", Query("code", "418", 418, 418)),
         (" 404 ", Query("code", "404", 404, 404)),
-        ("4xx", Query("range", "4xx", 400, 499)),
-        ("4XX", Query("range", "4xx", 400, 499)),
+        ("4xx", Query("class", "4xx", 400, 499)),
+        ("400-499", Query("class", "400-499", 400, 499)),
+        ("4XX", Query("class", "4xx", 400, 499)),
         ("41x", Query("range", "41x", 410, 419)),
         ("400-410", Query("range", "400-410", 400, 410)),
         ("۴۰۴", Query("code", "404", 404, 404)),
