@@ -1,6 +1,6 @@
 """The command tree: each command parses, asks the core, and hands what it found to the
-renderer of the session's format. Only this module knows click; errors become one line on
-stderr with a documented exit code (README, Exit codes).
+renderer of the session's format; errors become one line on stderr with a documented exit
+code (README, Exit codes). Only the command layer, this module and options.py, knows click.
 """
 
 from __future__ import annotations
@@ -8,117 +8,32 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from httpstat_cli import __version__, app, i18n, query, registry
 from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError, UsageError
-from httpstat_cli.render import FORMATS
+from httpstat_cli.options import (
+    Choice,
+    HelpOption,
+    RejectedChoice,
+    common_options,
+    complete_classes,
+    complete_queries,
+    show,
+)
 from httpstat_cli.views import code_views, language_views
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
     from click.shell_completion import CompletionItem
 
-F = TypeVar("F", bound=Callable[..., Any])
 MAX_SEARCH_LIMIT = 1000
 SHELLS = ("bash", "zsh", "fish")
 ALIASES = {"list-class": "list"}
 WARNINGS = "hsc.warnings"  # ctx.meta key: said once the command has succeeded
-
-
-class RejectedChoice(click.BadParameter):
-    """A value outside a choice, kept so that the error can quote it in any language."""
-
-    def __init__(self, error: click.BadParameter, value: object) -> None:
-        super().__init__(error.message, error.ctx, error.param, error.param_hint)
-        self.value = value
-
-
-class Choice(click.Choice):  # type: ignore[type-arg]
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as error:
-            raise RejectedChoice(error, value) from None
-
-
-def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    if value is not None and param.name:
-        setattr(ctx.ensure_object(Settings), param.name, value)
-
-
-def _lang_of(ctx: click.Context) -> str | None:
-    settings = ctx.find_object(Settings)
-    return settings.lang if settings is not None else None
-
-
-def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
-    from click.shell_completion import CompletionItem
-
-    return [CompletionItem(value, help=help_text) for value, help_text in candidates]
-
-
-def complete_languages(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.languages(typed))
-
-
-def complete_queries(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.queries(typed, _lang_of(ctx), dict(os.environ)))
-
-
-def complete_classes(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.class_patterns(typed, _lang_of(ctx), dict(os.environ)))
-
-
-def common_options(function: F) -> F:
-    """The options every command takes, before or after the command; values go to Settings."""
-    options = (
-        click.option(
-            "--lang",
-            metavar="TAG",
-            expose_value=False,
-            callback=_store,
-            shell_complete=complete_languages,
-            help="Language of the texts: en, tr, fr or fa (default: from the environment).",
-        ),
-        click.option(
-            "--format",
-            "format",
-            type=Choice(FORMATS),
-            expose_value=False,
-            callback=_store,
-            help="Output format (default: table at a terminal, plain otherwise).",
-        ),
-        click.option(
-            "--color/--no-color",
-            "color",
-            default=None,
-            expose_value=False,
-            callback=_store,
-            help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
-        ),
-        click.option(
-            "--bidi/--no-bidi",
-            "bidi",
-            default=None,
-            expose_value=False,
-            callback=_store,
-            help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
-            "else auto).",
-        ),
-    )
-    for option in reversed(options):
-        function = option(function)
-    return function
 
 
 def session(ctx: click.Context) -> Session:
@@ -127,36 +42,11 @@ def session(ctx: click.Context) -> Session:
     return current
 
 
-def _show(ctx: click.Context, text: str) -> None:
-    if not ctx.resilient_parsing:
-        say(text)
-        ctx.exit()
+class HscCommand(HelpOption, click.Command):
+    """A command with hsc's own -h."""
 
 
-class _HelpOption:
-    """-h/--help built here: click's own asks gettext for its help text on every run, which
-    imports locale and probes translation files, a cost a lookup or a TAB should not pay."""
-
-    add_help_option: bool
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        if not self.add_help_option:
-            return None
-        return click.Option(
-            ["-h", "--help"],
-            is_flag=True,
-            is_eager=True,
-            expose_value=False,
-            callback=lambda ctx, _, value: _show(ctx, ctx.get_help()) if value else None,
-            help="Show this message and exit.",
-        )
-
-
-class HscCommand(_HelpOption, click.Command):
-    pass
-
-
-class HscGroup(_HelpOption, click.Group):
+class HscGroup(HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
 
@@ -198,7 +88,7 @@ class HscGroup(_HelpOption, click.Group):
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            fail_click(error, app.error_texts(flag, os.environ))
+            fail_click(error, app.error_texts(_parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)
         except BrokenPipeError:
@@ -230,6 +120,13 @@ def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
     return None
 
 
+def _parsed_lang(error: click.ClickException) -> str | None:
+    """The --lang click had stored when it stopped, which beats one it did not get to."""
+    ctx = getattr(error, "ctx", None)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    return settings.lang if settings is not None else None
+
+
 def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
     worded = click_message(error, texts) if texts else None
     usage = isinstance(error, click.UsageError)
@@ -256,7 +153,7 @@ QUERIES = click.argument(
     is_flag=True,
     is_eager=True,
     expose_value=False,
-    callback=lambda ctx, _, value: _show(ctx, f"hsc {__version__}") if value else None,
+    callback=lambda ctx, _, value: show(ctx, f"hsc {__version__}") if value else None,
     help="Show the version and exit.",
 )
 @common_options
