@@ -77,7 +77,9 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:
     text = texts.retry(entry.retry)
-    if entry.retry != "after-delay" and any(h.name == "Retry-After" for h in entry.headers):
+    if entry.retry != "after-delay" and any(
+        header.name == "Retry-After" for header in entry.headers
+    ):
         text = f"{text} {texts.ui('honour_retry_after')}"
     return Section("retry", texts.ui("label_retry"), text)
 

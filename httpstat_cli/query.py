@@ -114,8 +114,8 @@ def by_name(text: str) -> tuple[StatusCode, ...]:
         entry
         for entry in registry.all_codes()
         if wanted == entry.python_name
-        or wanted in (constant_name(p) for p in (entry.phrase, *entry.former_phrases))
-        or wanted in (constant_name(a) for a in entry.aliases if a.isupper())
+        or wanted in (constant_name(phrase) for phrase in (entry.phrase, *entry.former_phrases))
+        or wanted in (constant_name(alias) for alias in entry.aliases if alias.isupper())
     )
 
 

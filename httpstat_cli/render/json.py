@@ -32,7 +32,9 @@ def code_record(view: CodeView) -> dict[str, Any]:
         },
         "python_name": entry.python_name,
         "cacheable": entry.cacheable,
-        "headers": [{"name": h.name, "requirement": h.requirement} for h in entry.headers],
+        "headers": [
+            {"name": header.name, "requirement": header.requirement} for header in entry.headers
+        ],
         "related": list(entry.related),
         "title": view.title,
         "summary": view.summary,

@@ -84,8 +84,8 @@ class ParagraphWrapper:
             room = max(self.width - len(lead), 10)
             lines = rtl.lines(clean, room)
             return [
-                (line + (lead if n == 0 else indent)[::-1]).rjust(self.width)
-                for n, line in enumerate(lines)
+                (line + (lead if index == 0 else indent)[::-1]).rjust(self.width)
+                for index, line in enumerate(lines)
             ]
         import textwrap  # only explain wraps; a lookup never pays for it
 
