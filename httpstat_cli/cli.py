@@ -113,10 +113,9 @@ def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
             return texts.ui("err_unknown_shell", shell=error.value)
         option = param.opts[0] if param.opts else param.name
         return texts.ui("err_bad_value", option=option, value=error.value)
-    if isinstance(error, click.BadParameter) and isinstance(
-        getattr(param, "type", None), click.IntRange
-    ):
-        return texts.ui("err_bad_limit", high=MAX_SEARCH_LIMIT)
+    bounds = getattr(param, "type", None)
+    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
+        return texts.ui("err_bad_limit", high=bounds.max)
     return None
 
 

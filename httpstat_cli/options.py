@@ -27,6 +27,7 @@ class RejectedChoice(click.BadParameter):
         self.value = value
 
 
+# Generic from click 8.2 on, and not subscriptable before: the ignore keeps 8.1 working.
 class Choice(click.Choice):  # type: ignore[type-arg]
     """click's Choice, raising RejectedChoice."""
 
