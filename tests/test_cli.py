@@ -178,3 +178,24 @@ def test_help_is_available_everywhere(run: Run, command: list[str], usage: str) 
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout.splitlines()[0] == usage
     assert "--lang TAG" in result.stdout
+
+
+HELP = " (hsc --help)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["418", "--format", "it's"], "Error: invalid value for --format: it's" + HELP),
+        (["completion", "a'b"], "Error: unknown shell a'b; choose bash, zsh or fish" + HELP),
+        (
+            ["search", "x", "--limit", "0"],
+            "Error: --limit must be a whole number from 1 to 1000" + HELP,
+        ),
+    ],
+)
+def test_a_rejected_value_is_quoted_whole_whatever_quotes_it_holds(
+    run: Run, args: list[str], line: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr == line
