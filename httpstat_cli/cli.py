@@ -282,8 +282,7 @@ def completion_script(shell: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """The ``hsc`` command."""
-    # The collector is off for the run: it would walk the parsed data and, at exit, every
-    # module, to free almost nothing (README, Performance, has the figures).
+    # No collector for a run: its passes over the data and modules free almost nothing here.
     gc.disable()
     app.tolerant_streams()
     try:
