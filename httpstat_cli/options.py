@@ -43,7 +43,7 @@ def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         setattr(ctx.ensure_object(Settings), param.name, value)
 
 
-def _lang_of(ctx: click.Context) -> str | None:
+def _stored_lang(ctx: click.Context) -> str | None:
     settings = ctx.find_object(Settings)
     return settings.lang if settings is not None else None
 
@@ -63,13 +63,13 @@ def complete_languages(ctx: click.Context, _: click.Parameter, typed: str) -> li
 def complete_queries(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.queries(typed, _lang_of(ctx), dict(os.environ)))
+    return _items(completion.queries(typed, _stored_lang(ctx), dict(os.environ)))
 
 
 def complete_classes(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.class_patterns(typed, _lang_of(ctx), dict(os.environ)))
+    return _items(completion.class_patterns(typed, _stored_lang(ctx), dict(os.environ)))
 
 
 def common_options(function: F) -> F:
@@ -115,6 +115,7 @@ def common_options(function: F) -> F:
 
 
 def show(ctx: click.Context, text: str) -> None:
+    """Print help or the version and end the run; nothing while click only completes a word."""
     if not ctx.resilient_parsing:
         say(text)
         ctx.exit()
