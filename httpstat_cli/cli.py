@@ -15,7 +15,7 @@ import click
 
 from httpstat_cli import __version__, app, i18n, query, registry
 from httpstat_cli.app import Session, Settings, say
-from httpstat_cli.errors import ExitCode, HscError, UsageError
+from httpstat_cli.errors import ExitCode, HscError
 from httpstat_cli.options import (
     Choice,
     HelpOption,
