@@ -149,11 +149,25 @@ def tolerant_streams() -> None:
                 reconfigure(errors="replace")
 
 
-def quiet_exit() -> NoReturn:
-    """The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more."""
+def output_failed(error: HscError, flag: str | None) -> NoReturn:
+    """stdout could not take the output: say so on stderr if it is open, and stop with the
+    documented status; the unwritten rest goes nowhere rather than into a second error."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            say(error_line(error, error_texts(flag, os.environ)), err=True)
+    _discard_stdout()
+    sys.exit(error.exit_code)
+
+
+def _discard_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
+
+
+def quiet_exit() -> NoReturn:
+    """The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more."""
+    _discard_stdout()
     sys.exit(0)

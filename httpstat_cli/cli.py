@@ -5,6 +5,7 @@ code (README, Exit codes). Only the command layer, this module and options.py, k
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -15,7 +16,7 @@ import click
 
 from httpstat_cli import __version__, app, i18n, query, registry
 from httpstat_cli.app import Session, Settings, say
-from httpstat_cli.errors import ExitCode, HscError
+from httpstat_cli.errors import ExitCode, HscError, OutputError
 from httpstat_cli.options import (
     Choice,
     HelpOption,
@@ -281,7 +282,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     # No collector for a run: its passes over the data and modules free almost nothing here.
     gc.disable()
     app.tolerant_streams()
+    arguments = list(argv) if argv is not None else None
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
+        if sys.stdout is None:  # started with stdout closed (hsc 404 >&-)
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        try:
+            cli.main(args=arguments, prog_name="hsc")
+        finally:
+            sys.stdout.flush()  # a full disk must fail here, not in the interpreter's exit
+    except BrokenPipeError:
+        app.quiet_exit()
+    except OSError as error:
+        flag = app.flag_language(arguments if arguments is not None else sys.argv[1:])
+        app.output_failed(OutputError(error), flag)
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it

@@ -283,3 +283,38 @@ def test_any_cell_text_wraps_to_its_width_in_terminal_cells(plain: str, width: i
     if table._one_cell_each(plain):  # the fast path for Latin text wraps the same way
         wide = [(start, end) for start, end, _ in table._wide_breaks(plain, width)]
         assert table._narrow_breaks(plain, width) == wide
+
+
+WRITERS = [
+    "404",
+    "list --format table",
+    "explain 503 --format table",
+    "418 --format json",
+    "--help",
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+@pytest.mark.parametrize(
+    ("redirect", "reason"),
+    [(">&-", b"standard output is closed"), (">/dev/full", b"no space left on the device")],
+)
+def test_output_that_cannot_be_written_is_one_line_and_status_4(
+    command: str, redirect: str, reason: bytes
+) -> None:
+    done = _hsc(command, redirect, "--lang en" if command != "--help" else "")
+    assert done.returncode == 4
+    assert done.stderr == b"Error: could not write the output: " + reason + b"\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_closed_stdin_and_stderr_never_give_a_traceback(command: str) -> None:
+    assert _hsc(command, "<&-").returncode == 0
+    assert _hsc(command, ">/dev/full 2>&-").returncode == 4
+
+
+def test_an_unwritable_output_is_reported_in_the_reader_language() -> None:
+    done = _hsc("404", ">&-", env={"LANG": "fr_FR.UTF-8"})
+    assert done.stderr.decode() == (
+        "Erreur : impossible d'écrire la sortie : la sortie standard est fermée\n"
+    )
