@@ -106,6 +106,7 @@ def error_line(error: HscError, texts: Texts | None) -> str:
     params = {key: visible(str(value)) for key, value in error.params.items() if value is not None}
     hint = params.pop("hint", None)
     other_language = params.pop("hint_lang", None)
+    command = params.pop("hint_command", None)
     if texts is None or isinstance(error, DataError):
         return f"Error: {params.get('detail') or f'{error.key} {params}'}"
     try:
@@ -114,6 +115,8 @@ def error_line(error: HscError, texts: Texts | None) -> str:
             meta = i18n.read_locale(other_language).get("meta", {})
             name = meta.get("native_name", other_language)
             advice = texts.ui("hint_other_language", language=name, tag=other_language)
+        elif command:
+            advice = texts.ui("hint_command", command=f"hsc {command}")
         elif hint:
             advice = texts.ui("hint_did_you_mean", word=hint)
         else:

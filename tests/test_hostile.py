@@ -62,7 +62,7 @@ def test_any_argv_and_environment_ends_cleanly(argv: list[str], env: dict[str, s
 @given(argv=st.lists(word, max_size=4))
 def test_json_output_always_parses(argv: list[str]) -> None:
     for command in ("lookup", "search", "explain"):
-        result = invoke(command, *argv, "--format", "json")
+        result = invoke(command, "--format", "json", *argv)  # before a "--" among the words
         if "--help" in argv:
             continue
         if result.exit_code == 1 and command == "search":
