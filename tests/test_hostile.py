@@ -62,7 +62,7 @@ def test_any_argv_and_environment_ends_cleanly(argv: list[str], env: dict[str, s
 @given(argv=st.lists(word, max_size=4))
 def test_json_output_always_parses(argv: list[str]) -> None:
     for command in ("lookup", "search", "explain"):
-        result = invoke(command, *argv, "--format", "json")
+        result = invoke(command, "--format", "json", *argv)  # before a "--" among the words
         if "--help" in argv:
             continue
         if result.exit_code == 1 and command == "search":
@@ -262,3 +262,38 @@ def test_a_damaged_translation_falls_back_to_english(run: Run, locales: Path, la
     assert result.exit_code == 0
     assert "Not Found" in result.stdout
     assert f"{lang}.json" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+WRITERS = [
+    "404",
+    "list --format table",
+    "explain 503 --format table",
+    "418 --format json",
+    "--help",
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+@pytest.mark.parametrize(
+    ("redirect", "reason"),
+    [(">&-", b"standard output is closed"), (">/dev/full", b"no space left on the device")],
+)
+def test_output_that_cannot_be_written_is_one_line_and_status_4(
+    command: str, redirect: str, reason: bytes
+) -> None:
+    done = _hsc(command, redirect, "--lang en" if command != "--help" else "")
+    assert done.returncode == 4
+    assert done.stderr == b"Error: could not write the output: " + reason + b"\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_closed_stdin_and_stderr_never_give_a_traceback(command: str) -> None:
+    assert _hsc(command, "<&-").returncode == 0
+    assert _hsc(command, ">/dev/full 2>&-").returncode == 4
+
+
+def test_an_unwritable_output_is_reported_in_the_reader_language() -> None:
+    done = _hsc("404", ">&-", env={"LANG": "fr_FR.UTF-8"})
+    assert done.stderr.decode() == (
+        "Erreur : impossible d'écrire la sortie : la sortie standard est fermée\n"
+    )
