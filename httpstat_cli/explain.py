@@ -66,11 +66,15 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
     if not entry.headers:
         return Section("headers", label, texts.ui("headers_none"))
     sep = colon(texts.lang)
-    items = tuple(
-        Item(f"{h.name}{sep}{texts.ui(f'requirement_{h.requirement}')} ({h.requirement})")
-        for h in entry.headers
-    )
+    items = tuple(Item(_header_line(h.name, h.requirement, texts, sep)) for h in entry.headers)
     return Section("headers", label, items=items)
+
+
+def _header_line(name: str, requirement: str, texts: Texts, sep: str) -> str:
+    meaning = texts.ui(f"requirement_{requirement}")
+    if requirement == "none":  # no keyword to quote
+        return f"{name}{sep}{meaning}"
+    return f"{name}{sep}{meaning} ({requirement})"
 
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:
@@ -83,6 +87,8 @@ def _retry(entry: StatusCode, texts: Texts) -> Section:
 def _client_receives(entry: StatusCode, texts: Texts) -> str:
     if entry.client_receives is None:
         return texts.ui("client_receives_nothing")
+    if entry.in_body:
+        return texts.ui("client_receives_in_body", code=entry.client_receives, logged=entry.code)
     if entry.client_receives != entry.code:
         return texts.ui("client_receives_other", code=entry.client_receives, logged=entry.code)
     return texts.ui("client_receives_same")
@@ -123,7 +129,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
         receives = _client_receives(entry, texts)
         sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
     sections.append(_headers(entry, texts))
-    caching = texts.ui("cacheable_yes" if entry.cacheable else "cacheable_no")
+    caching = texts.ui(f"cache_{entry.cache}")
     sections.append(Section("caching", texts.ui("label_caching"), caching))
     sections.append(_retry(entry, texts))
     confusions = _confusions(entry, texts)
@@ -138,9 +144,19 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
         notes.append(texts.ui(f"status_{entry.status}"))
     if entry.historic:
         notes.append(texts.ui("historic"))
-    if entry.third_party_only:
-        notes.append(texts.ui("third_party_only"))
+    notes.extend(vendor_notes(entry, texts))
     return CodeStory(view, " · ".join(notes), tuple(sections))
+
+
+def vendor_notes(entry: StatusCode, texts: Texts) -> list[str]:
+    """How far an unofficial entry can be trusted: its verification level below the vendor's
+    own documentation, and whether hsc supplied the phrase."""
+    notes = []
+    if entry.verification and entry.verification != "vendor":
+        notes.append(texts.ui(f"verification_{entry.verification}"))
+    if entry.phrase_is_ours:
+        notes.append(texts.ui("phrase_is_ours"))
+    return notes
 
 
 def source_text(entry: StatusCode, lang: str = "en") -> str:

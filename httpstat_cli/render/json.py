@@ -30,8 +30,11 @@ def code_record(view: CodeView) -> dict[str, Any]:
         },
         "python_name": entry.python_name,
         "cacheable": entry.cacheable,
+        "cache": entry.cache,
         "headers": [{"name": h.name, "requirement": h.requirement} for h in entry.headers],
         "related": list(entry.related),
+        "verification": entry.verification,
+        "phrase_is_ours": entry.phrase_is_ours,
         "title": view.title,
         "summary": view.summary,
     }

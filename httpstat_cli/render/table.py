@@ -140,7 +140,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run
     if entry.historic:
         notes.append(texts.ui("historic"))
     if entry.third_party_only:
-        notes.append(texts.ui("third_party_only"))
+        notes.append(texts.ui(f"verification_{entry.verification}"))
     if notes:
         label.append("\n")
         label.extend(writer.text(", ".join(notes), width, palette.MUTED))
