@@ -24,7 +24,8 @@ REDIRECTED = {"300", "301", "302", "303", "307", "308", "451-exchange"}
 # The advice says the same request will not succeed: change it, ask a person, or give up.
 DO_NOT_RETRY_AS_IS = {
     "305", "306", "400", "401", "402", "403", "404", "405", "406", "407", "409", "410",
-    "411", "412", "413", "414", "415", "416", "417", "418", "419-laravel", "420-spring",
+    "411", "412", "413", "414", "415", "416", "417", "418", "419-laravel", "419-spring",
+    "420-spring", "421-spring",
     "422", "424", "426", "428", "430-shopify", "431", "440-exchange", "444-nginx",
     "449-exchange", "451", "460-aws-elb", "463-aws-elb", "464-aws-elb", "494-nginx",
     "495-nginx", "496-nginx", "497-nginx", "498-esri", "499-esri", "499-nginx", "501", "505",
