@@ -35,12 +35,20 @@ class Section:
 
 
 class CodeStory:
-    __slots__ = ("heading_note", "sections", "view")
+    __slots__ = ("heading_note", "phrase_label", "sections", "view")
 
-    def __init__(self, view: CodeView, heading_note: str, sections: tuple[Section, ...]):
+    def __init__(
+        self,
+        view: CodeView,
+        heading_note: str,
+        sections: tuple[Section, ...],
+        phrase_label: str = "",
+    ) -> None:
         self.view = view
         self.heading_note = heading_note  # "4xx Client Error · RFC 9110 §15.5.2"
         self.sections = sections
+        # "Registered phrase", or whose phrase it is for an unofficial code
+        self.phrase_label = phrase_label
 
 
 class ClassStory:
@@ -145,7 +153,15 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     if entry.historic:
         notes.append(texts.ui("historic"))
     notes.extend(vendor_notes(entry, texts))
-    return CodeStory(view, " · ".join(notes), tuple(sections))
+    return CodeStory(view, " · ".join(notes), tuple(sections), phrase_label(entry, texts))
+
+
+def phrase_label(entry: StatusCode, texts: Texts) -> str:
+    """Only a registered code has a registered phrase: a vendor's phrase is the vendor's, or
+    hsc's own wording where the vendor documents only the number."""
+    if entry.vendor is None:
+        return texts.ui("label_phrase")
+    return texts.ui("label_phrase_ours" if entry.phrase_is_ours else "label_phrase_vendor")
 
 
 def vendor_notes(entry: StatusCode, texts: Texts) -> list[str]:

@@ -150,3 +150,21 @@ def test_esri_codes_arrive_in_the_body_of_a_200(run: Run) -> None:
     assert section_text("498-esri", "client_receives", "en") == texts.ui(
         "client_receives_in_body", code=200, logged=498
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "entry_id", "key"),
+    [
+        ("404", "404", "label_phrase"),
+        ("460", "460-aws-elb", "label_phrase_ours"),
+        ("419", "419-laravel", "label_phrase_vendor"),
+    ],
+)
+def test_only_a_registered_code_shows_a_registered_phrase(
+    run: Run, query: str, entry_id: str, key: str
+) -> None:
+    # In Turkish every title differs from the English phrase, so the phrase line is shown.
+    texts = i18n.load_texts("tr")
+    out = run("explain", query, "--lang", "tr", "--format", "plain", env={"COLUMNS": "200"})
+    phrase = entry(entry_id).phrase
+    assert f"{texts.ui(key)}: {phrase}" in out.stdout

@@ -495,7 +495,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     accent = palette.code_style(entry)
     blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
     if story.view.title.casefold() != entry.phrase.casefold():
-        phrase = f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}"
+        phrase = f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
         blocks.append((Run(), ""))
