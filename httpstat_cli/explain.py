@@ -92,6 +92,18 @@ def _retry(entry: StatusCode, texts: Texts) -> Section:
     return Section("retry", texts.ui("label_retry"), text)
 
 
+def _caching(entry: StatusCode, texts: Texts) -> str:
+    """A cache sees what the client receives: nothing for nginx's 444 and 499, the 400 nginx
+    sends for 494 to 497, the 200 whose JSON body carries Esri's 498 and 499."""
+    if entry.client_receives is None:
+        return texts.ui("cache_nothing_sent")
+    rule = entry.cache
+    if entry.client_receives != entry.code:
+        received = registry.by_code(entry.client_receives)
+        rule = received[0].cache if received else rule
+    return texts.ui(f"cache_{rule}")
+
+
 def _client_receives(entry: StatusCode, texts: Texts) -> str:
     if entry.client_receives is None:
         return texts.ui("client_receives_nothing")
@@ -137,8 +149,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
         receives = _client_receives(entry, texts)
         sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
     sections.append(_headers(entry, texts))
-    caching = texts.ui(f"cache_{entry.cache}")
-    sections.append(Section("caching", texts.ui("label_caching"), caching))
+    sections.append(Section("caching", texts.ui("label_caching"), _caching(entry, texts)))
     sections.append(_retry(entry, texts))
     confusions = _confusions(entry, texts)
     if confusions:

@@ -168,3 +168,17 @@ def test_only_a_registered_code_shows_a_registered_phrase(
     out = run("explain", query, "--lang", "tr", "--format", "plain", env={"COLUMNS": "200"})
     phrase = entry(entry_id).phrase
     assert f"{texts.ui(key)}: {phrase}" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "key"),
+    [
+        ("460-aws-elb", "cache_nothing_sent"),  # logged only
+        ("444-nginx", "cache_nothing_sent"),
+        ("495-nginx", "cache_explicit"),  # the client gets a 400
+        ("498-esri", "cache_heuristic"),  # the client gets a 200 whose body holds the error
+    ],
+)
+def test_caching_speaks_of_what_the_client_receives(entry_id: str, key: str) -> None:
+    for lang in i18n.SUPPORTED:
+        assert section_text(entry_id, "caching", lang) == i18n.load_texts(lang).ui(key)
