@@ -78,6 +78,8 @@ def test_the_four_caching_sentences_differ_in_every_language() -> None:
         ("206", "Content-Type", "MUST"),  # multipart/byteranges, RFC 9110 15.3.7.2
         ("104", "Location", "MUST"),  # draft-ietf-httpbis-resumable-upload-05 section 4
         ("104", "Upload-Draft-Interop-Version", "MUST"),  # same draft, section 4.2
+        ("101", "Connection", "MUST"),  # RFC 9110 7.8: a sender of Upgrade MUST send it too
+        ("426", "Connection", "MUST"),
     ],
 )
 def test_header_ties(entry_id: str, name: str, requirement: str) -> None:
