@@ -71,7 +71,9 @@ class ClassStory:
 def _headers(entry: StatusCode, texts: Texts) -> Section:
     label = texts.ui("label_headers")
     if not entry.headers:
-        return Section("headers", label, texts.ui("headers_none"))
+        # an unofficial code has no specification, only its vendor's documentation
+        key = "headers_none_vendor" if entry.vendor else "headers_none"
+        return Section("headers", label, texts.ui(key))
     sep = colon(texts.lang)
     items = tuple(
         Item(_header_line(header.name, header.requirement, texts, sep)) for header in entry.headers

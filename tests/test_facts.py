@@ -184,3 +184,12 @@ def test_only_a_registered_code_shows_a_registered_phrase(
 def test_caching_speaks_of_what_the_client_receives(entry_id: str, key: str) -> None:
     for lang in i18n.SUPPORTED:
         assert section_text(entry_id, "caching", lang) == i18n.load_texts(lang).ui(key)
+
+
+@pytest.mark.parametrize("lang", i18n.SUPPORTED)
+def test_an_unofficial_code_without_header_ties_speaks_of_its_vendor_not_a_specification(
+    lang: str,
+) -> None:
+    texts = i18n.load_texts(lang)
+    assert section_text("444-nginx", "headers", lang) == texts.ui("headers_none_vendor")
+    assert section_text("404", "headers", lang) == texts.ui("headers_none")
