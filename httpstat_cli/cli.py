@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from httpstat_cli import __version__, i18n, query, registry
+from httpstat_cli import __version__, constants, i18n, query, registry
 from httpstat_cli.errors import DataError, ExitCode, HscError, NotFound, UsageError, visible
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
-from httpstat_cli.render import FORMATS, Display, decide
+from httpstat_cli.render import FORMATS, ROW_FORMATS, Display, decide
 from httpstat_cli.views import CodeView, code_view, code_views, language_views
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
@@ -39,6 +39,7 @@ class Settings:
         self.format: str | None = None
         self.color: bool | None = None
         self.bidi: bool | None = None
+        self.stack: str | None = None
 
 
 # The --lang given on the command line, kept where error messages can find it: an error may
@@ -124,6 +125,13 @@ COMMON_OPTIONS = (
         help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
         "else auto).",
     ),
+    click.Option(
+        ["--stack"],
+        type=click.Choice(constants.STACKS),
+        expose_value=False,
+        callback=_store,
+        help="Add a column with this stack's constant for each code (default: HSC_STACK).",
+    ),
 )
 
 
@@ -136,11 +144,12 @@ def common_options(function: F) -> F:
 
 
 class Session:
-    __slots__ = ("display", "texts")
+    __slots__ = ("display", "stack", "texts")
 
-    def __init__(self, texts: Texts, display: Display) -> None:
+    def __init__(self, texts: Texts, display: Display, stack: str | None = None) -> None:
         self.texts = texts
         self.display = display
+        self.stack = stack
 
     @property
     def lang(self) -> str:
@@ -178,7 +187,20 @@ def session(ctx: click.Context) -> Session:
             settings.bidi, os.environ, is_terminal
         )
         display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
-    return Session(texts, display)
+    return Session(texts, display, _stack(settings.stack, texts))
+
+
+def _stack(flag: str | None, texts: Texts) -> str | None:
+    """--stack, else HSC_STACK when it names a stack (otherwise a warning), else none."""
+    if flag is not None:
+        return flag
+    value = os.environ.get("HSC_STACK", "").strip().lower()
+    if value and value not in constants.STACKS:
+        available = ", ".join(constants.STACKS)
+        warning = texts.ui("warn_bad_stack", value=value, available=available)
+        _warnings.append(visible(texts.ui("warning", message=warning)))
+        return None
+    return value or None
 
 
 def emit_codes(
@@ -192,15 +214,24 @@ def emit_codes(
         from httpstat_cli.render import json as json_out
 
         say(json_out.codes(views, s.lang, ascii_only=not _utf8_stdout()))
+    elif fmt == "jsonl":
+        from httpstat_cli.render import json as json_out
+
+        if views:
+            say(json_out.lines(views, s.lang, ascii_only=not _utf8_stdout()))
+    elif fmt == "csv":
+        from httpstat_cli.render import csv
+
+        say(csv.codes(views), nl=False)
     elif fmt == "plain":
         from httpstat_cli.render import plain
 
         if views:
-            say(plain.codes(views, s.display.bidi))
+            say(plain.codes(views, s.display.bidi, s.stack))
     else:
         from httpstat_cli.render import table
 
-        table.print_codes(views, s.texts, s.display, sys.stdout, heading, heading_class)
+        table.print_codes(views, s.texts, s.display, sys.stdout, heading, heading_class, s.stack)
 
 
 def _utf8_stdout() -> bool:
@@ -492,11 +523,11 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     """List a class (4xx), a decade (41x), a range, or every code. Alias: list-class."""
     parsed = _parse_all(classes)
     for item in parsed:
-        if item.kind not in ("code", "range"):
+        if not item.numeric:
             raise UsageError("err_bad_pattern", query=item.text)
     s = session(ctx)
-    ranges = [(item.low, item.high) for item in parsed] or [(100, 599)]
-    entries = _unique(e for low, high in ranges for e in registry.in_range(low, high))
+    wanted = parsed or [query.parse("xxx")]
+    entries = _unique(e for item in wanted for e in query.entries(item))
     if not entries:
         raise NotFound("err_not_found", query=", ".join(item.text for item in parsed))
     if s.display.format != "table":
@@ -548,7 +579,7 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
     views = []
     for hit in hits:
         view = code_view(hit.entry, s.texts)
-        view.score, view.matched = hit.score, hit.matched
+        view.score, view.matched, view.matched_name = hit.score, hit.matched, hit.via
         view.title_marks = engine.marks(view.title, text)
         view.summary_marks = engine.marks(view.summary, text)
         views.append(view)
@@ -570,6 +601,7 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
 
     parsed = _parse_all(queries)
     s = session(ctx)
+    _rows_only(s)
     told: list[stories.CodeStory | stories.ClassStory] = []
     seen: set[str] = set()
     misses: list[str] = []
@@ -602,6 +634,11 @@ def _not_found(misses: Sequence[str], parsed: Sequence[query.Query], s: Session)
     return NotFound("err_not_found", query=", ".join(misses))
 
 
+def _rows_only(s: Session) -> None:
+    if s.display.format in ROW_FORMATS:
+        raise UsageError("err_rows_only", format=s.display.format)
+
+
 def emit_stories(s: Session, told: Sequence[Any]) -> None:
     fmt = s.display.format
     if fmt == "json":
@@ -625,6 +662,7 @@ def emit_stories(s: Session, told: Sequence[Any]) -> None:
 def languages(ctx: click.Context) -> None:
     """List the languages hsc speaks, and how complete each translation is."""
     s = session(ctx)
+    _rows_only(s)
     views = language_views()
     if s.display.format == "json":
         from httpstat_cli.render import json as json_out

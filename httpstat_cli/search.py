@@ -164,13 +164,21 @@ class Field:
 
 class Document:
     """One entry's searchable texts by tier; its whole names (for the exact-phrase bonus)
-    are worked out only for an entry that matched."""
+    are worked out only for an entry that matched. ``hidden`` holds, for each name, the name
+    as written when a row does not show it (an alias, a constant), so that
+    a row found through it can say so; None for the phrase and the reader's title."""
 
-    __slots__ = ("_phrases", "entry", "fields")
+    __slots__ = ("_phrases", "entry", "fields", "hidden")
 
-    def __init__(self, entry: StatusCode, fields: dict[str, tuple[Field, ...]]) -> None:
+    def __init__(
+        self,
+        entry: StatusCode,
+        fields: dict[str, tuple[Field, ...]],
+        hidden: tuple[str | None, ...] = (),
+    ) -> None:
         self.entry = entry
         self.fields = fields  # tier -> normalised texts
+        self.hidden = hidden
         self._phrases: frozenset[str] | None = None
 
     @property
@@ -185,14 +193,17 @@ class Hit(NamedTuple):
     score: float
     complete: bool  # every query word matched somewhere
     matched: tuple[str, ...]  # tiers that matched, best first
+    via: str | None = None  # a name the row does not show, which matched better than those it does
 
 
 def _names(entry: StatusCode) -> list[str]:
-    """An entry's names in no particular language: phrase, former names, aliases, constant
-    and vendor."""
+    """An entry's names in no particular language: phrase, former names, aliases, the
+    constants of every stack (constants.py) and vendor."""
+    from httpstat_cli import constants
+
     names = [entry.phrase, *entry.former_phrases, *entry.aliases]
-    if entry.python_name:
-        names.append(entry.python_name.replace("_", " "))
+    for listed in constants.names(entry).values():
+        names += [name for name in listed if name not in names]
     if entry.vendor:
         names.append(entry.vendor)
     return names
@@ -220,8 +231,14 @@ def _own_texts(entry: StatusCode, texts: Texts) -> tuple[list[str], str, str]:
 
 def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
     names, summaries, bodies = _texts(entry, languages)
+    shown = {entry.phrase, *entry.former_phrases}  # rows show former phrases under the title
+    if languages:
+        shown.add(languages[0].code_text(entry.id, "title"))
+    written = [name for name in names if name]
     return Document(
-        entry, {NAME: _fields(names), SUMMARY: _fields(summaries), BODY: _fields(bodies)}
+        entry,
+        {NAME: _fields(written), SUMMARY: _fields(summaries), BODY: _fields(bodies)},
+        tuple(None if name in shown else name for name in written),
     )
 
 
@@ -349,6 +366,7 @@ def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
     total = 0.0
     matched_terms = 0
     matched_tiers: list[str] = []
+    via: str | None = None
     for term in terms:
         if term.isdigit():
             if term == str(doc.entry.code):
@@ -359,7 +377,10 @@ def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
         for tier, texts in doc.fields.items():
             # Typos are forgiven in names and summaries only: in long prose they find noise.
             typos = tier != BODY
-            quality = max((_word_quality(term, f, typos) for f in texts), default=0.0)
+            qualities = [_word_quality(term, f, typos) for f in texts]
+            quality = max(qualities, default=0.0)
+            if tier == NAME and quality and via is None:
+                via = _hidden_match(doc, qualities, quality)
             if quality:
                 best = max(best, _WEIGHTS[tier] * quality)
                 if tier not in matched_tiers:
@@ -374,7 +395,21 @@ def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
     order = [tier for tier in (NAME, SUMMARY, BODY) if tier in matched_tiers]
     if total >= _CODE_WEIGHT:
         order.insert(0, "code")
-    return Hit(doc.entry, total, matched_terms == len(terms), tuple(order))
+    return Hit(doc.entry, total, matched_terms == len(terms), tuple(order), via)
+
+
+def _hidden_match(doc: Document, qualities: Sequence[float], best: float) -> str | None:
+    """The name a row does not show that matched a word best, when no shown name matched
+    it as well."""
+    hidden = doc.hidden
+    if len(hidden) != len(qualities):
+        return None
+    shown_best = max(
+        (q for q, name in zip(qualities, hidden, strict=True) if name is None), default=0.0
+    )
+    if shown_best >= best:
+        return None
+    return next(name for q, name in zip(qualities, hidden, strict=True) if q == best and name)
 
 
 def search(

@@ -79,7 +79,7 @@ def test_languages_classes_formats_and_commands(run: Run) -> None:
     assert set(languages) == set(i18n.SUPPORTED)
     assert languages["en"] == "English"
     assert values(complete(run, "hsc list ")) == ["1xx", "2xx", "3xx", "4xx", "5xx"]
-    assert values(complete(run, "hsc 418 --format ")) == ["table", "plain", "json"]
+    assert values(complete(run, "hsc 418 --format ")) == ["table", "plain", "json", "csv", "jsonl"]
     bare = values(complete(run, "hsc "))
     assert {"lookup", "search", "list", "explain", "languages", "completion", "4xx"} <= set(bare)
 

@@ -5,7 +5,9 @@ Nothing in this module imports rich: plain and JSON output never pay for it.
 
 from collections.abc import Mapping
 
-FORMATS = ("table", "plain", "json")
+FORMATS = ("table", "plain", "json", "csv", "jsonl")
+# csv and jsonl are for rows of codes (lookup, list, search), ready for a spreadsheet or SQL.
+ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
 
 

@@ -14,8 +14,11 @@ if TYPE_CHECKING:  # explain loads only for hsc explain
 SCHEMA_VERSION = 1
 
 
-def code_record(view: CodeView) -> dict[str, Any]:
+def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
+    from httpstat_cli import constants, links
+
     entry = view.entry
+    mdn = links.mdn(entry, lang)
     record: dict[str, Any] = {
         "id": entry.id,
         "code": entry.code,
@@ -28,7 +31,14 @@ def code_record(view: CodeView) -> dict[str, Any]:
             "section": entry.source.section,
             "url": entry.source.url,
         },
+        "former_phrases": list(entry.former_phrases),
         "python_name": entry.python_name,
+        "constants": constants.primary(entry),
+        "links": {
+            "specification": entry.source.url,
+            "mdn": mdn.url if mdn else None,
+            "mdn_locale": mdn.locale if mdn else None,
+        },
         "cacheable": entry.cacheable,
         "headers": [{"name": h.name, "requirement": h.requirement} for h in entry.headers],
         "related": list(entry.related),
@@ -38,6 +48,7 @@ def code_record(view: CodeView) -> dict[str, Any]:
     if view.score is not None:
         record["score"] = round(view.score, 2)
         record["matched"] = list(view.matched)
+        record["matched_name"] = view.matched_name
     return record
 
 
@@ -51,9 +62,20 @@ def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
-            "codes": [code_record(view) for view in views],
+            "codes": [code_record(view, lang) for view in views],
         },
         ascii_only,
+    )
+
+
+def lines(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
+    """JSON lines: one code object per line, as ``codes`` holds them, for tools that load
+    records one by one (DuckDB, ClickHouse, BigQuery, jq -c)."""
+    import json  # only an export pays for the json package
+
+    return "\n".join(
+        json.dumps(code_record(view, lang), ensure_ascii=ascii_only, separators=(",", ":"))
+        for view in views
     )
 
 
@@ -76,7 +98,7 @@ def languages(views: Iterable[LanguageView], ascii_only: bool = False) -> str:
     )
 
 
-def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
+def story_record(story: CodeStory | ClassStory, lang: str = "en") -> dict[str, Any]:
     from httpstat_cli.explain import ClassStory
 
     if isinstance(story, ClassStory):
@@ -84,9 +106,9 @@ def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
             "class": story.code_class,
             "name": story.name,
             "description": story.description,
-            "codes": [code_record(view) for view in story.members],
+            "codes": [code_record(view, lang) for view in story.members],
         }
-    record = code_record(story.view)
+    record = code_record(story.view, lang)
     sections = {section.key: section for section in story.sections}
     record["explanation"] = _text(sections, "explanation")
     record["client"] = _text(sections, "client")
@@ -122,8 +144,8 @@ def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
-            "codes": [story_record(s) for s in items if isinstance(s, CodeStory)],
-            "classes": [story_record(s) for s in items if isinstance(s, ClassStory)],
+            "codes": [story_record(s, lang) for s in items if isinstance(s, CodeStory)],
+            "classes": [story_record(s, lang) for s in items if isinstance(s, ClassStory)],
         },
         ascii_only,
     )

@@ -147,12 +147,24 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run
     return label
 
 
-def title_cell(view: CodeView, writer: Writer, width: int) -> Run:
-    """The title in the reader's language, with the registered phrase beneath when it differs:
-    the phrase is what travels on the wire."""
+def title_cell(view: CodeView, writer: Writer, width: int, texts: Texts | None = None) -> Run:
+    """The title in the reader's language, with the registered phrase beneath when it differs
+    (the phrase is what travels on the wire), then its former phrases ("formerly Payload Too
+    Large") and, for a search, the name that matched when the row shows it nowhere else."""
     cell = writer.text(view.title, width, "bold", view.title_marks)
     if view.title.casefold() != view.entry.phrase.casefold():
         cell.append("\n" + view.entry.phrase, palette.MUTED)
+    if texts is not None:
+        notes = []
+        shown = (view.title.casefold(), view.entry.phrase.casefold())
+        former = [p for p in view.entry.former_phrases if p.casefold() not in shown]
+        if former:
+            notes.append(texts.ui("formerly", names=", ".join(former)))
+        if view.matched_name:
+            notes.append(texts.ui("matched_via", name=view.matched_name))
+        for note in notes:
+            cell.append("\n")
+            cell.extend(writer.text(note, width, palette.MUTED))
     return cell
 
 
@@ -318,20 +330,24 @@ def _paragraph(run: Run, width: int, rtl: bool) -> list[Line]:
 
 
 def _widths(rows: Sequence[Sequence[Run]], total: int) -> list[int]:
-    """Code column as wide as a code, title and source as wide as their longest line up to a
-    cap, the summary the rest; at narrow widths title and source give way first."""
+    """Code column as wide as a code, title and the columns after it (source, a stack's
+    constant) as wide as their longest line up to a cap, the summary the rest; at narrow
+    widths the columns after the title give way first, then the title."""
+    count = len(rows[0])
     natural = []
-    for column in range(3):
+    for column in range(count - 1):
         joined = "\n".join([row[column].plain for row in rows])
         measure = len if _one_cell_each(joined) else cell_len
         natural.append(max(1, *map(measure, joined.split("\n"))))
-    code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
-    room = total - code - 3 * len(_GAP)
+    code, title = natural[0], min(natural[1], _MAX_TITLE)
+    others = [min(width, _MAX_SOURCE) for width in natural[2:]]
+    room = total - code - (count - 1) * len(_GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
-    if title + source > spare:
-        source = min(source, max(_MIN_FLEX, spare // 2))
-        title = max(_MIN_FLEX, min(title, spare - source))
-    return [code, title, source, max(_MIN_FLEX, room - title - source)]
+    if title + sum(others) > spare:
+        share = max(_MIN_FLEX, spare // (len(others) + 1))
+        others = [min(width, share) for width in others]
+        title = max(_MIN_FLEX, min(title, spare - sum(others)))
+    return [code, title, *others, max(_MIN_FLEX, room - title - sum(others))]
 
 
 def _stacked(rows: Sequence[Sequence[Run]], total: int, rtl: bool) -> list[Line]:
@@ -387,18 +403,19 @@ def _side_by_side(
 ) -> list[Line]:
     """Each row's cells wrapped to their column and set next to one another; in visual order
     (right to left, pre-wrapped) the columns run from the right."""
-    order = (3, 2, 1, 0) if writer.visual else (0, 1, 2, 3)
+    last = len(widths) - 1
+    order = range(last, -1, -1) if writer.visual else range(last + 1)
     rtl = writer.rtl
     lines: list[Line] = []
     for row in rows:
         columns = [
-            _column(row[column], widths[column], rtl, rtl or position < 3, styled)
+            _column(row[column], widths[column], rtl, rtl or position < last, styled)
             for position, column in enumerate(order)
         ]
         height = max(map(len, columns))
         for position, cell in enumerate(columns):
             if len(cell) < height:
-                blank = " " * widths[order[position]] if rtl or position < 3 else ""
+                blank = " " * widths[order[position]] if rtl or position < last else ""
                 cell += [(blank, _NO_SPANS)] * (height - len(cell))
         for found in zip(*columns, strict=True):
             text = _GAP.join([piece for piece, _ in found])
@@ -414,41 +431,65 @@ def _side_by_side(
     return lines
 
 
-def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Line]:
+def code_lines(
+    views: Sequence[CodeView], texts: Texts, display: Display, stack: str | None = None
+) -> list[Line]:
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
-    side by side (or, on a narrow terminal, stacked)."""
+    side by side (or, on a narrow terminal, stacked). With ``stack`` (--stack go), a column
+    after the title gives that stack's constant for each code."""
     writer = Writer(texts, display)
     narrow = display.width < _NARROW
+    fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
     if narrow:
-        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
+        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * len(fixed)
     else:
-        visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
+        flex = max(12, display.width - sum(fixed) - len(fixed) * len(_GAP))
+        visual_widths = [*fixed, flex]
     if writer.visual:
         from httpstat_cli.render import rtl
 
         rtl.prepare([text for view in views for text in (view.title, view.summary)])
+    keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
+    if stack:
+        keys.insert(2, None)
     head = [
-        writer.text(texts.ui(key), width, palette.HEADING)
-        for key, width in zip(
-            ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
-        )
+        writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
+        for key, width in zip(keys, visual_widths, strict=True)
     ]
-    rows = [
-        [
+    rows = []
+    for view in views:
+        row = [
             Run(str(view.entry.code), palette.code_style(view.entry)),
-            title_cell(view, writer, visual_widths[1]),
-            _defined_by(view, texts, writer, visual_widths[2]),
-            writer.text(view.summary, visual_widths[3], spans=view.summary_marks),
+            title_cell(view, writer, visual_widths[1], texts),
+            _defined_by(view, texts, writer, visual_widths[-2]),
+            writer.text(view.summary, visual_widths[-1], spans=view.summary_marks),
         ]
-        for view in views
-    ]
+        if stack:
+            row.insert(2, _constant_cell(view, stack))
+        rows.append(row)
     if narrow:
         return _stacked(rows, display.width, writer.rtl)
     widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
     lines = _side_by_side([head], widths, writer, display.color)
-    lines.append(("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)), _NO_SPANS))
+    rule = sum(widths) + (len(widths) - 1) * len(_GAP)
+    lines.append(("\u2500" * min(display.width, rule), _NO_SPANS))
     lines += _side_by_side(rows, widths, writer, display.color)
     return lines
+
+
+def _stack_heading(stack: str | None) -> str:
+    from httpstat_cli import constants
+
+    return str(constants.stack_info(stack or "")["name"])
+
+
+def _constant_cell(view: CodeView, stack: str) -> Run:
+    """The stack's name for the code as its code writes the member (StatusTeapot), or a
+    dash where the library has none."""
+    from httpstat_cli import constants
+
+    name = constants.primary(view.entry).get(stack)
+    return Run(name, "") if name else Run("-", palette.MUTED)
 
 
 def print_codes(
@@ -458,8 +499,9 @@ def print_codes(
     stream: IO[str],
     heading: str | None = None,
     heading_class: str | None = None,
+    stack: str | None = None,
 ) -> None:
-    lines = code_lines(views, texts, display)
+    lines = code_lines(views, texts, display, stack)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
         run = Writer(texts, display).text(heading, display.width, style)
