@@ -143,16 +143,20 @@ def lookup(text: str) -> tuple[tuple[str, str, str], ...]:
     return _index().get(squash(text), ())
 
 
-def candidates(prefix: str) -> list[tuple[str, str, str]]:
-    """Constants whose name starts with ``prefix`` (case and separators ignored), for
-    completion: (name as written, entry id, stack)."""
-    wanted = squash(prefix)
+def candidates(typed: str) -> list[tuple[str, str, str]]:
+    """Constants a half-typed name can become, for completion: (name as the user would go
+    on typing it, entry id, stack). ``StatusTe`` finds ``StatusTeapot``, ``http.StatusTe``
+    finds ``http.StatusTeapot``, ``sc_not`` finds ``SC_NOT_FOUND``; case is ignored, but
+    not separators, as a shell keeps only what starts with the typed text."""
+    wanted = typed.lower()
     found = []
     for entry_id, by_stack in _data()["names"].items():
         for stack, listed in by_stack.items():
             if stack == "node":
-                continue  # a phrase, not a name: the registered phrase completes already
+                continue  # a phrase, not a name
             for name in listed:
-                if squash(name).startswith(wanted):
-                    found.append((name, entry_id, stack))
+                for written in (name, *(q + name for q in _QUALIFIERS[stack])):
+                    if written.lower().startswith(wanted):
+                        found.append((written, entry_id, stack))
+                        break
     return found

@@ -136,8 +136,11 @@ def _mdn(entry: StatusCode, texts: Texts) -> Section | None:
     link = links.mdn(entry, texts.lang)
     if link is None:
         return None
-    text = link.url if link.in_reader_language else f"{link.url} ({texts.ui('mdn_english_only')})"
-    return Section("mdn", texts.ui("label_mdn"), text)
+    label = texts.ui("label_mdn")
+    if link.in_reader_language:
+        return Section("mdn", label, link.url)
+    # The note apart from the URL: a right-to-left sentence and a URL share no line well.
+    return Section("mdn", label, texts.ui("mdn_english_only"), (Item(link.url),))
 
 
 def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
