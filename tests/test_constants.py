@@ -13,7 +13,8 @@ from tests.conftest import Run
 
 def listed() -> list[tuple[str, str, str]]:
     """(entry id, stack, name) of every constant the data lists."""
-    data = json.loads(open(constants.DATA_FILE, encoding="utf-8").read())
+    with open(constants.DATA_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
     return [
         (entry_id, stack, name)
         for entry_id, by_stack in data["names"].items()
@@ -34,10 +35,8 @@ def test_every_listed_entry_exists() -> None:
 def test_every_constant_resolves_to_its_code(entry_id: str, stack: str, name: str) -> None:
     entry = registry.get(entry_id)
     assert entry is not None
-    if stack == "node":  # Node.js holds a phrase: typed as words, it must find the code
-        written = name
-    else:
-        written = constants.in_code(stack, name, entry.code)
+    # Node.js holds a phrase: typed as words, it must find the code.
+    written = name if stack == "node" else constants.in_code(stack, name, entry.code)
     found = query.resolve(query.parse(written), [])
     assert entry in found, written
 
