@@ -156,3 +156,12 @@ def test_real_zsh_script_loads_and_asks_hsc(tmp_path: Path) -> None:
     output = _shell(tmp_path, "zsh", "-f", script)
     assert "_hsc_completion: function" in output
     assert "I'm a teapot" in output
+
+
+def test_constant_names_are_offered_after_a_few_letters(run: Run) -> None:
+    offered = dict(complete(run, "hsc StatusTo"))
+    assert set(offered) == {"StatusTooEarly", "StatusTooManyRequests"}
+    assert offered["StatusTooManyRequests"].startswith("429")
+    assert "SC_NOT_FOUND" in values(complete(run, "hsc explain SC_NOT"))
+    assert "HttpStatusCode.NotFound" in values(complete(run, "hsc HttpStatusCode.NotF"))
+    assert complete(run, "hsc St") == []  # two letters would offer hundreds of names
