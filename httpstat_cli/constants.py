@@ -96,10 +96,18 @@ def in_code(stack: str, name: str, code: int) -> str:
     return _QUALIFIERS[stack][0] + name
 
 
+# The separators names are written with, dropped in one C call; what else is not a letter
+# or digit (rare in what people type) goes character by character.
+_SEPARATORS = str.maketrans("", "", "_-.:' /\\")
+
+
 def squash(text: str) -> str:
     """A name with case and separators gone: ``SC_NOT_FOUND``, ``sc-not-found`` and
     ``ScNotFound`` all become ``SCNOTFOUND``."""
-    return "".join(ch for ch in text.upper() if ch.isalnum())
+    squashed = text.upper().translate(_SEPARATORS)
+    if squashed.isalnum() or not squashed:
+        return squashed
+    return "".join(ch for ch in squashed if ch.isalnum())
 
 
 def _words(name: str) -> int:
@@ -126,7 +134,9 @@ def spellings(stack: str, name: str) -> list[tuple[str, bool]]:
 
 @cache
 def _index() -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Squashed spelling -> (entry id, stack, name) of every constant it may mean."""
+    """Every spelling -> (entry id, stack, name) of every constant it may mean: the whole
+    table, which tests use to prove that no spelling means two codes. A lookup does not build
+    it (that costs a run more than the rest of a lookup); see ``lookup``."""
     index: dict[str, list[tuple[str, str, str]]] = {}
     for entry_id, by_stack in _data()["names"].items():
         for stack, listed in by_stack.items():
@@ -139,8 +149,22 @@ def _index() -> dict[str, tuple[tuple[str, str, str], ...]]:
 
 def lookup(text: str) -> tuple[tuple[str, str, str], ...]:
     """(entry id, stack, name) of the constants ``text`` spells, in any case or separator,
-    with or without the stack's prefix or qualifier."""
-    return _index().get(squash(text), ())
+    with or without the stack's prefix or qualifier: what ``_index`` holds under
+    ``squash(text)``, found by testing each name rather than building every spelling."""
+    wanted = squash(text)
+    if not wanted:
+        return ()
+    found = []
+    for entry_id, by_stack in _data()["names"].items():
+        for stack, listed in by_stack.items():
+            for name in listed:
+                if not wanted.endswith(squash(name)[-2:]):
+                    continue  # every spelling of a name ends as the name does
+                for key, alone in spellings(stack, name):
+                    if alone and key == wanted:
+                        found.append((entry_id, stack, name))
+                        break
+    return tuple(found)
 
 
 def candidates(typed: str) -> list[tuple[str, str, str]]:

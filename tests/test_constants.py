@@ -58,6 +58,13 @@ def test_no_spelling_points_to_two_codes() -> None:
         assert len(numbers) == 1, key
 
 
+def test_lookup_finds_exactly_what_the_full_table_holds() -> None:
+    table = constants._index()
+    for key, found in table.items():
+        assert sorted(constants.lookup(key)) == sorted(found), key
+    assert constants.lookup("Redirect") == () and constants.lookup("teapot") == ()
+
+
 def test_every_stack_names_its_library_and_the_version_checked() -> None:
     for stack in constants.STACKS:
         info = constants.stack_info(stack)
