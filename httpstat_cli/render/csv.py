@@ -4,9 +4,14 @@ titles and summaries are in the chosen language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING
 
-from httpstat_cli.views import CodeView
+from httpstat_cli.errors import UsageError
+from httpstat_cli.views import CodeView, LanguageView
+
+if TYPE_CHECKING:
+    from httpstat_cli.explain import Story
 
 COLUMNS = ("code", "id", "class", "status", "vendor", "phrase", "title", "summary")
 
@@ -34,3 +39,26 @@ def codes(views: Iterable[CodeView]) -> str:
             )
         )
     return buffer.getvalue()
+
+
+class CsvRenderer:
+    """Rows of codes as CSV; there are no rows in a story or the language list."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        self.stream.write(codes(views))
+        self.stream.flush()
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        raise UsageError("err_rows_only", format="csv")
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        raise UsageError("err_rows_only", format="csv")

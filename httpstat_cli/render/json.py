@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
-from httpstat_cli import jsontext
+from httpstat_cli.errors import UsageError
+from httpstat_cli.render import write
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:  # explain loads only for hsc explain
-    from httpstat_cli.explain import ClassStory, CodeStory, Item, Section
+    from httpstat_cli.explain import ClassStory, CodeStory, Item, Section, Story
+    from httpstat_cli.i18n import Texts
 
 SCHEMA_VERSION = 1
 
@@ -40,7 +43,9 @@ def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
             "mdn_locale": mdn.locale if mdn else None,
         },
         "cacheable": entry.cacheable,
-        "headers": [{"name": h.name, "requirement": h.requirement} for h in entry.headers],
+        "headers": [
+            {"name": header.name, "requirement": header.requirement} for header in entry.headers
+        ],
         "related": list(entry.related),
         "title": view.title,
         "summary": view.summary,
@@ -54,7 +59,7 @@ def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
 
 def dump(document: dict[str, Any], ascii_only: bool = False) -> str:
     """UTF-8 as is; escaped (``\\u0641``) when stdout cannot encode it, so nothing is lost."""
-    return jsontext.dumps(document, ensure_ascii=ascii_only)
+    return json.dumps(document, ensure_ascii=ascii_only, indent=2)
 
 
 def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
@@ -71,8 +76,6 @@ def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str
 def lines(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
     """JSON lines: one code object per line, as ``codes`` holds them, for tools that load
     records one by one (DuckDB, ClickHouse, BigQuery, jq -c)."""
-    import json  # only an export pays for the json package
-
     return "\n".join(
         json.dumps(code_record(view, lang), ensure_ascii=ascii_only, separators=(",", ":"))
         for view in views
@@ -149,3 +152,57 @@ def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool
         },
         ascii_only,
     )
+
+
+def _utf8(stream: IO[str]) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+class JsonRenderer:
+    """The JSON contract on a stream: escaped (``\\u0641``) where the stream is not UTF-8."""
+
+    def __init__(self, texts: Texts, stream: IO[str]) -> None:
+        self.lang = texts.lang
+        self.stream = stream
+        self.ascii_only = not _utf8(stream)
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        write(self.stream, codes(views, self.lang, self.ascii_only))
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        write(self.stream, stories(told, self.lang, self.ascii_only))
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        write(self.stream, languages(views, self.ascii_only))
+
+
+class JsonLinesRenderer:
+    """Rows of codes as JSON lines; there are no rows in a story or the language list."""
+
+    def __init__(self, texts: Texts, stream: IO[str]) -> None:
+        self.lang = texts.lang
+        self.stream = stream
+        self.ascii_only = not _utf8(stream)
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        if views:
+            write(self.stream, lines(views, self.lang, self.ascii_only))
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")

@@ -20,9 +20,8 @@ from rich.text import Text
 
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
-from httpstat_cli.i18n import Texts
+from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.render import Display, palette
-from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 Span = tuple[int, int]
@@ -121,7 +120,7 @@ class Writer:
         self.plain = not self.visual and self.lang != "fr"  # printable text passes unchanged
 
     def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Run:
-        clean = text if self.plain and text.isprintable() else prose(visible(text), self.lang)
+        clean = text if self.plain and text.isprintable() else typeset(visible(text), self.lang)
         if self.visual:
             from httpstat_cli.render import rtl
 
@@ -431,12 +430,11 @@ def _side_by_side(
     return lines
 
 
-def code_lines(
-    views: Sequence[CodeView], texts: Texts, display: Display, stack: str | None = None
-) -> list[Line]:
+def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Line]:
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
-    side by side (or, on a narrow terminal, stacked). With ``stack`` (--stack go), a column
+    side by side (or, on a narrow terminal, stacked). With a stack (--stack go), a column
     after the title gives that stack's constant for each code."""
+    stack = display.stack
     writer = Writer(texts, display)
     narrow = display.width < _NARROW
     fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
@@ -499,9 +497,8 @@ def print_codes(
     stream: IO[str],
     heading: str | None = None,
     heading_class: str | None = None,
-    stack: str | None = None,
 ) -> None:
-    lines = code_lines(views, texts, display, stack)
+    lines = code_lines(views, texts, display)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
         run = Writer(texts, display).text(heading, display.width, style)
@@ -607,12 +604,12 @@ def _item_text(item: Item, writer: Writer, width: int) -> Run:
     line = Run()
     if item.entry is not None:
         line.append(str(item.entry.code), palette.code_style(item.entry))
-        line.append(f" {prose(visible(item.title), writer.lang)}", "bold")
+        line.append(f" {typeset(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
             line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
         if item.text:
-            line.append(prose(colon(writer.lang), writer.lang))
-    line.append(prose(visible(item.text), writer.lang))
+            line.append(typeset(colon(writer.lang), writer.lang))
+    line.append(typeset(visible(item.text), writer.lang))
     return line
 
 
@@ -668,3 +665,37 @@ def print_stories(
         title = _headline(str(entry.code), name, style, writer)
         blocks = _story_blocks(story, texts, writer, inner)
         write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
+
+
+class TableRenderer:
+    """Coloured tables and explain panels, through the functions above."""
+
+    def __init__(self, texts: Texts, display: Display, stream: IO[str]) -> None:
+        self.texts = texts
+        self.display = display
+        self.stream = stream
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        if views:  # a table of nothing would be just its header
+            print_codes(views, self.texts, self.display, self.stream)
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        """One table per class, under the class's name and description."""
+        texts = self.texts
+        for code_class in dict.fromkeys(view.entry.code_class for view in views):
+            members = [view for view in views if view.entry.code_class == code_class]
+            heading = (
+                f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
+                f"{texts.class_description(code_class)}"
+            )
+            print_codes(members, texts, self.display, self.stream, heading, code_class)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        heading = self.texts.ui("heading_search", query=query)
+        print_codes(views, self.texts, self.display, self.stream, heading)
+
+    def stories(self, told: Sequence[CodeStory | ClassStory]) -> None:
+        print_stories(told, self.texts, self.display, self.stream)
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        print_languages(views, self.texts, self.display, self.stream)
