@@ -83,6 +83,13 @@ def names(entry: registry.StatusCode) -> dict[str, list[str]]:
     return found
 
 
+def every_name(entry_id: str) -> list[str]:
+    """An entry's names in every stack, each once, in no particular order: what search
+    matches (a test keeps the running Python's names among them)."""
+    listed: dict[str, list[str]] = _data()["names"].get(entry_id, {})
+    return list(dict.fromkeys(name for names in listed.values() for name in names))
+
+
 def primary(entry: registry.StatusCode) -> dict[str, str]:
     """The name each stack gives an entry (``constants`` in JSON)."""
     return {stack: listed[0] for stack, listed in names(entry).items()}
@@ -104,6 +111,8 @@ _SEPARATORS = str.maketrans("", "", "_-.:' /\\")
 def squash(text: str) -> str:
     """A name with case and separators gone: ``SC_NOT_FOUND``, ``sc-not-found`` and
     ``ScNotFound`` all become ``SCNOTFOUND``."""
+    if text.isascii() and text.isidentifier():  # most names: only underscores to drop
+        return text.upper().replace("_", "")
     squashed = text.upper().translate(_SEPARATORS)
     if squashed.isalnum() or not squashed:
         return squashed

@@ -204,8 +204,7 @@ def _names(entry: StatusCode) -> list[str]:
     from httpstat_cli import constants
 
     names = [entry.phrase, *entry.former_phrases, *entry.aliases]
-    for listed in constants.names(entry).values():
-        names += [name for name in listed if name not in names]
+    names += [name for name in constants.every_name(entry.id) if name not in names]
     if entry.vendor:
         names.append(entry.vendor)
     return names
