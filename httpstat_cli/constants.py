@@ -21,7 +21,7 @@ STACKS = ("python", "go", "java", "jakarta", "spring", "dotnet", "rust", "node",
 _PREFIXES = {"go": "Status", "java": "HTTP_", "jakarta": "SC_", "symfony": "HTTP_"}
 # The ways code qualifies a name: HttpStatusCode.NotFound, System.Net.HttpStatusCode.NotFound.
 _QUALIFIERS = {
-    "python": ("HTTPStatus.", "http.HTTPStatus.", "http."),
+    "python": ("HTTPStatus.", "http.HTTPStatus."),
     "go": ("http.", "net/http."),
     "java": ("HttpURLConnection.", "java.net.HttpURLConnection."),
     "jakarta": ("HttpServletResponse.", "jakarta.servlet.http.HttpServletResponse."),
