@@ -121,7 +121,7 @@ def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoRetur
 
 
 CONTEXT = {"max_content_width": 100}
-# What lookup and explain take: codes, classes, ranges, constant names or words.
+# What lookup and explain take: codes, classes, masks, ranges, constant names or words.
 QUERIES = click.argument(
     "queries",
     nargs=-1,
@@ -149,7 +149,9 @@ def cli(ctx: click.Context) -> None:
     \b
       hsc 418                 what a code means (same as: hsc lookup 418)
       hsc 4xx | hsc 41x       a class or a decade
+      hsc 5x3 | hsc 30[12]    a mask: x is any digit, [12] one of these
       hsc 400-410             a range
+      hsc StatusTeapot        a constant of Python, Go, Java, .NET, Rust, ...
       hsc teapot              words: searched
       hsc search timeout      find codes by words, typos forgiven
       hsc list 5xx            a whole class, or everything
@@ -164,7 +166,7 @@ def cli(ctx: click.Context) -> None:
 @common_options
 @click.pass_context
 def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
-    """Show what codes mean: 418, 4xx, 41x, 400-410, NOT_FOUND, or words.
+    """Show what codes mean: 418, 4xx, 5x3, 400-410, NOT_FOUND, SC_NOT_FOUND, or words.
 
     Several queries are shown in the order given, each entry once. Exit status 1 when a
     query matches nothing.
@@ -185,7 +187,9 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
 @common_options
 @click.pass_context
 def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
-    """List a class (4xx), a decade (41x), a range, or every code. Alias: list-class."""
+    """List a class (4xx), a decade (41x), a mask (5x3), a range, or every code.
+
+    Alias: list-class. --format csv and jsonl export the rows for a spreadsheet or SQL."""
     parsed = query.parse_patterns(classes)
     current = session(ctx)
     entries = query.in_patterns(parsed)

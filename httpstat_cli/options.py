@@ -12,6 +12,7 @@ import click
 
 from httpstat_cli import __version__, i18n
 from httpstat_cli.app import Settings, say
+from httpstat_cli.constants import STACKS
 from httpstat_cli.render import FORMATS
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
@@ -108,6 +109,13 @@ def common_options(function: F) -> F:
             callback=_store,
             help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
             "else auto).",
+        ),
+        click.option(
+            "--stack",
+            type=Choice(STACKS),
+            expose_value=False,
+            callback=_store,
+            help="Add a column with this stack's constant for each code (default: HSC_STACK).",
         ),
     )
     for option in reversed(options):
