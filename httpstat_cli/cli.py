@@ -263,6 +263,8 @@ class HscGroup(_HelpOption, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] == "-":
+            return "stdin", self.commands["stdin"], args[1:]
         if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
             return "lookup", self.commands["lookup"], args
         return super().resolve_command(ctx, args)
@@ -454,9 +456,15 @@ def cli(ctx: click.Context) -> None:
       hsc search timeout      find codes by words, typos forgiven
       hsc list 5xx            a whole class, or everything
       hsc languages           the languages hsc speaks
+      curl -sI URL | hsc      check a response (also: hsc check)
+      hsc tally access.log    count the codes in a log
+      tail -f LOG | hsc annotate   each line with its code's meaning
     """
     if ctx.invoked_subcommand is None:
-        say(ctx.get_help())
+        if _stdin_is_terminal():
+            say(ctx.get_help())
+        else:
+            ctx.exit(read_stdin(ctx))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -638,6 +646,106 @@ def languages(ctx: click.Context) -> None:
         from httpstat_cli.render import table
 
         table.print_languages(views, s.texts, s.display, sys.stdout)
+
+
+def _stdin_is_terminal() -> bool:
+    try:
+        return sys.stdin.isatty()
+    except (ValueError, AttributeError):
+        return True
+
+
+def _stdin() -> Any:
+    return sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+
+
+def _report(error: HscError) -> None:
+    say(error_line(error), err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("file", required=False, default="-", metavar="[FILE]")
+@click.option(
+    "--url",
+    metavar="URL",
+    help="The URL the first response answered, to resolve "
+    "a relative Location (curl -v and wget -S show it themselves).",
+)
+@click.option("--fail", is_flag=True, help="Exit status 1 when the final status is 4xx or 5xx.")
+@common_options
+@click.pass_context
+def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
+    """Explain and check response heads: curl -sI, -i, -sv 2>&1 or -sIL, wget -S, http --headers.
+
+    Each head of a redirect chain is shown in order: its code, the header fields the code
+    calls for that are missing, Retry-After and Location made readable. FILE defaults to
+    stdin. Exit status 1 when no status line is found, 4 when FILE cannot be read.
+    """
+    from httpstat_cli import reading
+
+    s = session(ctx)
+    return reading.check(file, url, fail, s.texts, s.display, _stdin(), _report)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.option(
+    "--field",
+    metavar="NAME|N",
+    help="The JSON field, or the column number (1 is "
+    "the first), that holds the code, when the format cannot be detected.",
+)
+@common_options
+@click.pass_context
+def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
+    """Count the status codes in access logs: common and combined (nginx, Apache), JSON lines,
+    AWS ALB, bare codes, status lines. Files ending .gz are read as gzip; - or none is stdin.
+
+    Exit status 1 when no code is found, 4 when a file cannot be read (the others are counted).
+    """
+    from httpstat_cli import reading
+
+    s = session(ctx)
+    return reading.tally(files, field, s.texts, s.display, _stdin(), _report)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("files", nargs=-1, metavar="[FILE]...")
+@common_options
+@click.pass_context
+def annotate(ctx: click.Context, files: tuple[str, ...]) -> int:
+    """Pass log lines through with each code's meaning added (tail -f access.log | hsc annotate).
+
+    At a terminal, the code coloured and its title after the line, control characters shown
+    as escapes; into a pipe, each line exactly as read, then a tab, the code and its title.
+    """
+    from httpstat_cli import reading
+
+    s = session(ctx)
+    return reading.annotate(files, s.texts, s.display, _stdin(), _report)
+
+
+@cli.command("stdin", hidden=True, context_settings=CONTEXT)
+@common_options
+@click.pass_context
+def stdin_command(ctx: click.Context) -> int:
+    """Read stdin: a code is looked up, a response head checked, a log tallied."""
+    return read_stdin(ctx)
+
+
+def read_stdin(ctx: click.Context) -> int:
+    from httpstat_cli import reading
+
+    kind, stream, code = reading.from_stdin(_stdin())
+    if kind == "empty":
+        say(ctx.find_root().get_help())
+        return 0
+    if kind == "code":
+        return ctx.invoke(lookup, queries=(code,)) or 0
+    s = session(ctx)
+    if kind == "head":
+        return reading.check("-", None, False, s.texts, s.display, stream, _report)
+    return reading.tally([], None, s.texts, s.display, stream, _report)
 
 
 SHELLS = ("bash", "zsh", "fish")

@@ -1,0 +1,262 @@
+"""The commands that read other tools' output (check, tally, annotate) and a bare ``hsc`` fed
+on stdin: options come parsed from cli.py; each function reads through intake, hands the
+result to a renderer and returns the exit status. No click here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, Any
+
+from httpstat_cli.errors import ExitCode, HscError, InputError, NotFound, UsageError
+from httpstat_cli.i18n import Texts
+from httpstat_cli.intake import formats, heads, sniff, sources
+from httpstat_cli.intake.sources import ByteStream
+from httpstat_cli.render import Display
+
+Report = Callable[[HscError], None]  # says one error on stderr, in the reader's language
+
+
+def _utf8(stream: IO[str]) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def check(
+    path: str,
+    url: str | None,
+    fail: bool,
+    texts: Texts,
+    display: Display,
+    stdin: ByteStream,
+    report: Report,
+) -> int:
+    from httpstat_cli.render import reading as out
+
+    status: int = ExitCode.OK
+    found, damage = heads.read_heads_from(sources.open_chunks(path, stdin), url)
+    if damage is not None:
+        report(damage)
+        status = ExitCode.INPUT
+    if not found:
+        raise NotFound("err_no_status_line", file=sources.display_name(path))
+    responses = []
+    for head in found:
+        entry = heads.entry_for(head.code)
+        responses.append(
+            out.Response(head, entry, heads.findings(head, entry), heads.readings(head))
+        )
+    _show_check(responses, texts, display)
+    if status == ExitCode.OK and fail and found[-1].code >= 400:
+        report(NotFound("err_final_status", code=found[-1].code))
+        status = ExitCode.NOT_FOUND
+    return status
+
+
+def _show_check(responses: Sequence[Any], texts: Texts, display: Display) -> None:
+    from httpstat_cli.render import reading as out
+
+    if display.format == "json":
+        _say(out.check_json(responses, texts, ascii_only=not _utf8(sys.stdout)))
+    elif display.format == "plain":
+        _say(out.check_plain(responses, texts))
+    else:
+        from httpstat_cli.render import reading_table
+
+        reading_table.print_check(responses, texts, display, sys.stdout)
+
+
+def _say(text: str) -> None:
+    if text:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+
+def log_format(field: str | None) -> formats.LogFormat | None:
+    if field is None:
+        return None
+    if not field.strip() or len(field) > 200:
+        raise UsageError("err_bad_field")
+    return formats.for_field(field.strip())
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def tally(
+    paths: Sequence[str],
+    field: str | None,
+    texts: Texts,
+    display: Display,
+    stdin: ByteStream,
+    report: Report,
+) -> int:
+    from httpstat_cli.intake import tally as counting
+
+    chosen = log_format(field)
+    status: int = ExitCode.OK
+    total = counting.Tally()
+    inputs = []
+    for path in paths or [sources.STDIN]:
+        name = sources.display_name(path)
+        with _progress(path, name) as progress:
+            try:
+                result = counting.tally_path(path, stdin, chosen, progress, _workers())
+            except InputError as failure:
+                result = counting.Tally()
+                result.error = failure
+        error = result.error.key if result.error is not None else None
+        if result.error is not None:
+            report(result.error)
+            status = ExitCode.INPUT
+        elif result.format is None and result.lines:
+            report(NotFound("err_unknown_log_format", file=name))
+            status = status or ExitCode.NOT_FOUND
+        inputs.append(_input_record(name, result, error))
+        total.add(result)
+    _show_tally(total, inputs, texts, display)
+    if not total.counted and status == ExitCode.OK:
+        report(NotFound("err_no_codes_found", file=", ".join(r["file"] for r in inputs)))
+        status = ExitCode.NOT_FOUND
+    return status
+
+
+def _input_record(name: str, result: Any, error: str | None) -> dict[str, Any]:
+    return {
+        "file": name,
+        "format": result.format.name if result.format else None,
+        "lines": result.lines,
+        "error": error,
+    }
+
+
+def _progress(path: str, name: str) -> Any:
+    """A progress bar for a file read at a terminal; a do-nothing one otherwise."""
+    import contextlib
+
+    if path == sources.STDIN or not sys.stderr.isatty():
+        return contextlib.nullcontext(None)
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        return contextlib.nullcontext(None)
+    from httpstat_cli.render.progress import LazyProgress
+
+    return LazyProgress(size, name, sys.stderr)
+
+
+def _show_tally(total: Any, inputs: list[dict[str, Any]], texts: Texts, display: Display) -> None:
+    from httpstat_cli.render import reading as out
+
+    if display.format == "json":
+        _say(out.tally_json(total, inputs, texts, ascii_only=not _utf8(sys.stdout)))
+    elif not total.lines:
+        return
+    elif display.format == "plain":
+        _say(out.tally_plain(total, texts))
+    else:
+        from httpstat_cli.render import reading_table
+
+        reading_table.print_tally(total, texts, display, sys.stdout)
+
+
+def annotate(
+    paths: Sequence[str], texts: Texts, display: Display, stdin: ByteStream, report: Report
+) -> int:
+    from httpstat_cli.intake import annotate as notes
+
+    write = _line_writer(texts, display)
+    status: int = ExitCode.OK
+    reader = notes.LineReader()
+    for path in paths or [sources.STDIN]:
+        live = path == sources.STDIN and notes.is_live(stdin)
+        try:
+            for line in notes.lines_of(path, stdin):
+                write(line, reader.find(line), reader.format, live)
+        except InputError as error:
+            report(error)
+            status = ExitCode.INPUT
+    sys.stdout.flush()
+    return status
+
+
+LineWriter = Callable[[bytes, Any, Any, bool], None]
+
+
+def _line_writer(texts: Texts, display: Display) -> LineWriter:
+    """Writes one annotated line: for a terminal, escaped and coloured; for a pipe, the bytes
+    as read with the code and title added; as JSON, one object a line."""
+    from httpstat_cli.intake import annotate as notes
+    from httpstat_cli.intake.tally import entry_in_log
+    from httpstat_cli.render import palette
+    from httpstat_cli.render.reading import title_of
+
+    titles: dict[tuple[int, str], tuple[str, str]] = {}
+
+    def described(code: int, log_format: formats.LogFormat | None) -> tuple[str, str]:
+        key = (code, log_format.name if log_format else "")
+        if key not in titles:
+            entry = entry_in_log(code, log_format)
+            style = palette.code_style(entry) if entry else palette.MUTED
+            titles[key] = (title_of(entry, texts), style)
+        return titles[key]
+
+    if display.format == "table":
+        from httpstat_cli.render.reading_table import annotator
+
+        paint = annotator(display, sys.stdout)
+
+        def to_terminal(line: bytes, found: Any, log_format: Any, live: bool) -> None:
+            before, code, after = notes.for_terminal(line, found)
+            title, style = described(found[0], log_format) if found else ("", "")
+            sys.stdout.write(paint(before, code, after, title, style) + "\n")
+            if live:
+                sys.stdout.flush()
+
+        return to_terminal
+    if display.format == "json":
+        import json
+
+        def to_json(line: bytes, found: Any, log_format: Any, live: bool) -> None:
+            body, _ = notes.split_ending(line)
+            title = described(found[0], log_format)[0] if found else None
+            record = {
+                "line": body.decode("utf-8", "backslashreplace"),
+                "code": found[0] if found else None,
+                "title": title,
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=not _utf8(sys.stdout)) + "\n")
+            if live:
+                sys.stdout.flush()
+
+        return to_json
+    out = sys.stdout.buffer
+
+    def to_pipe(line: bytes, found: Any, log_format: Any, live: bool) -> None:
+        title = described(found[0], log_format)[0] if found else ""
+        out.write(notes.for_pipe(line, found, title))
+        if live:
+            out.flush()
+
+    sys.stdout.flush()
+    return to_pipe
+
+
+def from_stdin(stdin: ByteStream) -> tuple[str, ByteStream, str]:
+    """What a bare ``hsc`` was given: (``code``, ``head``, ``log`` or ``empty``, the stream to
+    read it from, beginning included, and for a code its text)."""
+    start = stdin.read(1 << 16)
+    if not start.strip():
+        return "empty", stdin, ""
+    kind = sniff.classify(start)
+    text = sniff.single_code(start) if kind == "code" else ""
+    return kind, sources.Prefixed(start, stdin), text
+
+
+def chunks_of(path: str, stdin: ByteStream) -> Iterator[bytes]:
+    return sources.open_chunks(path, stdin)

@@ -1,0 +1,69 @@
+"""A tiny HTTP server on 127.0.0.1 whose paths answer with the heads ``hsc check`` reads:
+redirects, a 401 without WWW-Authenticate, a 405 without Allow, a 503 with Retry-After, an
+unusual reason phrase. The tests start it in a thread; ``capture.py`` runs curl, wget and
+HTTPie against it to record the samples in this directory."""
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# path -> (status, reason phrase or None for the registered one, header fields)
+ROUTES: dict[str, tuple[int, str | None, list[tuple[str, str]]]] = {
+    "/ok": (200, None, [("Content-Type", "text/plain")]),
+    "/okay": (200, "Okay", [("Content-Type", "text/plain")]),
+    "/moved": (301, None, [("Location", "/ok")]),
+    "/chain": (302, None, [("Location", "/moved")]),
+    "/no-location": (302, None, []),
+    "/auth": (401, None, []),
+    "/auth-ok": (401, None, [("WWW-Authenticate", 'Basic realm="hsc"')]),
+    "/method": (405, None, []),
+    "/busy": (503, None, [("Retry-After", "120")]),
+    "/busy-date": (503, None, [("Retry-After", "Tue, 01 Dec 2026 09:00:00 GMT")]),
+    "/limited": (429, None, [("Retry-After", "soon")]),
+    "/missing": (404, None, [("Content-Type", "text/plain")]),
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # so that a request with Expect: 100-continue gets a 100
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            self.rfile.read(length)
+        status, phrase, fields = ROUTES.get(self.path, (404, None, []))
+        body = f"{status} from the hsc test server\n".encode()
+        self.send_response(status, phrase)
+        for name, value in fields:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_HEAD = do_POST = _answer
+
+    def version_string(self) -> str:
+        return "hsc-test-server"  # no Python version in the recorded samples
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # wget closes its connection abruptly; that is no news for a test
+
+
+@contextmanager
+def serving() -> Iterator[str]:
+    """The server's base URL (``http://127.0.0.1:PORT``) while the block runs."""
+    server = QuietServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
