@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from httpstat_cli.errors import ExitCode, HscError, InputError, NotFound, UsageError
 from httpstat_cli.i18n import Texts
-from httpstat_cli.intake import formats, heads, sniff, sources
+from httpstat_cli.intake import formats, sources
 from httpstat_cli.intake.sources import ByteStream
 from httpstat_cli.render import Display
 
@@ -32,6 +32,7 @@ def check(
     stdin: ByteStream,
     report: Report,
 ) -> int:
+    from httpstat_cli.intake import heads
     from httpstat_cli.render import reading as out
 
     status: int = ExitCode.OK
@@ -253,6 +254,9 @@ def from_stdin(stdin: ByteStream) -> tuple[str, ByteStream, str]:
     start = stdin.read(1 << 16)
     if not start.strip():
         return "empty", stdin, ""
+
+    from httpstat_cli.intake import sniff
+
     kind = sniff.classify(start)
     text = sniff.single_code(start) if kind == "code" else ""
     return kind, sources.Prefixed(start, stdin), text

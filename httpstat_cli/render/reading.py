@@ -10,15 +10,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from httpstat_cli.i18n import Texts
-from httpstat_cli.intake.heads import Finding, Head, Reading
 from httpstat_cli.intake.tally import Tally, entry_in_log
 from httpstat_cli.registry import CLASSES, StatusCode
 from httpstat_cli.render import json as json_out
 from httpstat_cli.render.plain import row
 from httpstat_cli.views import code_view
+
+if TYPE_CHECKING:  # heads loads only for hsc check
+    from httpstat_cli.intake.heads import Finding, Head, Reading
 
 
 class Response:
