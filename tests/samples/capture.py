@@ -10,7 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.samples.server import serving
+import socket
+
+from tests.samples.server import base_url, started, serving
 
 HERE = Path(__file__).resolve().parent
 
@@ -21,6 +23,7 @@ def record(name: str, argv: list[str], stderr: bool = False) -> None:
 
 
 def main() -> None:
+    logs()
     http = sys.argv[1] if len(sys.argv) > 1 else "http"
     with serving() as base:
         record("curl-I-ok.txt", ["curl", "-sI", f"{base}/ok"])
@@ -40,6 +43,26 @@ def main() -> None:
         record("wget-S-busy-date.txt", ["wget", "-S", "-O", "/dev/null", f"{base}/busy-date"], True)
         record("httpie-headers-limited.txt", [http, "--headers", f"{base}/limited"])
         record("httpie-headers-missing.txt", [http, "--headers", f"{base}/missing"])
+
+
+def logs() -> None:
+    """An access log of the test server under curl's requests, and one malformed request
+    (a TLS hello sent to plain HTTP, as scanners do), in three formats."""
+    with started(keep_logs=True) as server:
+        base = base_url(server)
+        for path in ("/ok", "/ok", "/missing", "/auth", "/moved", "/busy", "/okay", "/nowhere"):
+            subprocess.run(["curl", "-s", "-o", "/dev/null", f"{base}{path}"], check=False)
+        with socket.create_connection(server.server_address[:2]) as raw:
+            raw.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n")
+            raw.recv(4096)
+        subprocess.run(["curl", "-s", "-o", "/dev/null", f"{base}/ok"], check=False)
+    assert server.access_log is not None
+    for name, lines in (
+        ("http-server-access.log", server.access_log),
+        ("json-status.log", server.json_log),
+        ("json-ecs.log", server.ecs_log),
+    ):
+        (HERE / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
