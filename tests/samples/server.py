@@ -5,6 +5,7 @@ HTTPie against it to record the samples in this directory."""
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -23,7 +24,9 @@ ROUTES: dict[str, tuple[int, str | None, list[tuple[str, str]]]] = {
     "/busy-date": (503, None, [("Retry-After", "Tue, 01 Dec 2026 09:00:00 GMT")]),
     "/limited": (429, None, [("Retry-After", "soon")]),
     "/missing": (404, None, [("Content-Type", "text/plain")]),
+    "/slow": (200, None, []),  # answers after SLOW seconds
 }
+SLOW = 2.0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -34,6 +37,8 @@ class Handler(BaseHTTPRequestHandler):
         if length:
             self.rfile.read(length)
         status, phrase, fields = ROUTES.get(self.path, (404, None, []))
+        if self.path == "/slow":
+            time.sleep(SLOW)
         body = f"{status} from the hsc test server\n".encode()
         self.send_response(status, phrase)
         for name, value in fields:
