@@ -17,8 +17,9 @@ from tests.conftest import Run, invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ["lookup", "search", "list", "explain", "languages", "list-class", "completion"]
+COMMANDS += ["check", "tally", "annotate", "-"]
 OPTIONS = ["--lang", "--format", "--color", "--no-color", "--limit", "--all-languages", "--help"]
-EXIT_CODES = {0, 1, 2}
+EXIT_CODES = {0, 1, 2, 4}
 
 text = st.text(st.characters(exclude_characters="\x00"), max_size=30)
 word = st.one_of(
