@@ -29,9 +29,18 @@ _BAR_WIDTH = 20
 def _paragraph(
     text: str, writer: Writer, width: int, style: str = "", lead: str = ""
 ) -> list[Line]:
-    run = Run(lead, style)
-    run.extend(writer.text(text, width - len(lead), style))
-    return table._paragraph(run, width, writer.rtl)
+    """A wrapped paragraph; after a lead (a mark such as "! "), its lines are indented."""
+    if writer.rtl:
+        run = Run(lead, style)
+        run.extend(writer.text(text, width - len(lead), style))
+        return table._paragraph(run, width, rtl=True)
+    run = writer.text(text, width - len(lead), style)
+    lines = []
+    for index, (start, end, _) in enumerate(table._breaks(run.plain, max(1, width - len(lead)))):
+        line = table._Line(lead if index == 0 else " " * len(lead))
+        line.add_piece(run, start, end)
+        lines.append(line.done())
+    return lines
 
 
 def check_lines(responses: Sequence[Response], texts: Texts, display: Display) -> list[Line]:
