@@ -26,12 +26,15 @@ AGENTS = [
     "curl/8.5.0",
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)",
 ]
-# Runs a command and prints its wall time and the peak RSS of its largest process (KiB).
+# Runs a command; prints its wall time, the processor time of all its processes, and the
+# peak RSS of its largest process (KiB).
 MEASURE = """
 import resource, subprocess, sys, time
 start = time.perf_counter()
 subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
-print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+wall = time.perf_counter() - start
+used = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(wall, used.ru_utime + used.ru_stime, used.ru_maxrss)
 """
 
 
@@ -53,12 +56,13 @@ def generate(path: Path, megabytes: int) -> None:
             written += len(block)
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, processor seconds and peak MiB of one run."""
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, *argv], capture_output=True, text=True, env=env, check=True
     )
-    seconds, kib = done.stdout.split()
-    return float(seconds), int(kib) / 1024
+    wall, cpu, kib = done.stdout.split()
+    return float(wall), float(cpu), int(kib) / 1024
 
 
 def main() -> None:
@@ -78,19 +82,23 @@ def main() -> None:
         ours = [hsc, "tally", str(log), "--format", "plain"]
         subprocess.run(ours, capture_output=True, check=True)  # warm the page cache
         times: dict[str, list[float]] = {"hsc": [], "pipeline": []}
+        cpus: dict[str, list[float]] = {"hsc": [], "pipeline": []}
         peaks: dict[str, list[float]] = {"hsc": [], "pipeline": []}
         for _ in range(args.runs):
             for name, argv in (("hsc", ours), ("pipeline", pipeline)):
-                seconds, peak = measure(argv, env)
+                seconds, cpu, peak = measure(argv, env)
                 times[name].append(seconds)
+                cpus[name].append(cpu)
                 peaks[name].append(peak)
         ratios = [p / h for h, p in zip(times["hsc"], times["pipeline"], strict=True)]
         of_medians = statistics.median(times["pipeline"]) / statistics.median(times["hsc"])
         print(f"log: {size:.0f} MB, {args.runs} runs each, alternating; cpus: {os.cpu_count()}")
-        print(f"{'command':<10}{'median s':>10}{'MB/s':>10}{'peak MiB':>10}")
+        print(f"{'command':<10}{'median s':>10}{'MB/s':>10}{'cpu s':>10}{'peak MiB':>10}")
         for name in ("hsc", "pipeline"):
             median = statistics.median(times[name])
-            print(f"{name:<10}{median:>10.3f}{size / median:>10.0f}{max(peaks[name]):>10.1f}")
+            cpu = statistics.median(cpus[name])
+            peak = max(peaks[name])
+            print(f"{name:<10}{median:>10.3f}{size / median:>10.0f}{cpu:>10.3f}{peak:>10.1f}")
         print(
             f"ratio (pipeline / hsc time): median of run-by-run {statistics.median(ratios):.2f}"
             f", of the medians {of_medians:.2f}"
