@@ -40,3 +40,11 @@ def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
 @pytest.fixture
 def run() -> Run:
     return invoke
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/ from the current output instead of comparing with it",
+    )
