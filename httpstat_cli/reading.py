@@ -18,6 +18,19 @@ from httpstat_cli.render import Display
 Report = Callable[[HscError], None]  # says one error on stderr, in the reader's language
 
 
+def once(report: Report) -> Report:
+    """The same report only once: ``hsc tally gone.log gone.log`` says it once."""
+    said: set[tuple[str, str]] = set()
+
+    def report_once(error: HscError) -> None:
+        key = (error.key, repr(sorted(error.params.items())))
+        if key not in said:
+            said.add(key)
+            report(error)
+
+    return report_once
+
+
 def _utf8(stream: IO[str]) -> bool:
     encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
     return encoding in ("utf8", "utf8sig")
@@ -100,6 +113,7 @@ def tally(
     from httpstat_cli.intake import tally as counting
 
     chosen = log_format(field)
+    report = once(report)
     status: int = ExitCode.OK
     total = counting.Tally()
     inputs = []
@@ -172,6 +186,7 @@ def annotate(
     from httpstat_cli.intake import annotate as notes
 
     write = _line_writer(texts, display)
+    report = once(report)
     status: int = ExitCode.OK
     reader = notes.LineReader()
     for path in paths or [sources.STDIN]:

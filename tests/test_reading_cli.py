@@ -6,9 +6,11 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 
 from httpstat_cli.cli import cli
+from tests.test_imports import probe
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 
@@ -226,3 +228,30 @@ def test_empty_stdin_prints_the_help() -> None:
 def test_curl_000_on_stdin_is_a_usage_error() -> None:
     result = run(stdin=b"000")
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
+
+
+# what the readers load
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tally", sample("nginx-combined.log"), "--format", "plain"],
+        ["tally", sample("nginx-combined.log"), "--format", "json"],
+        ["check", sample("curl-v-busy.txt"), "--format", "plain"],
+        ["annotate", sample("nginx-combined.log"), "--format", "plain"],
+    ],
+)
+def test_plain_and_json_readers_never_import_rich(argv: list[str]) -> None:
+    assert "rich" not in probe(argv)["modules"]
+
+
+def test_tally_does_not_load_the_response_head_reader() -> None:
+    loaded = probe(["tally", sample("nginx-combined.log"), "--format", "plain"])["submodules"]
+    assert "httpstat_cli.intake.heads" not in loaded
+    assert "httpstat_cli.intake.tally" in loaded
+
+
+def test_the_same_unreadable_file_is_reported_once() -> None:
+    result = run("tally", "gone.log", "gone.log", sample("nginx-combined.log"))
+    assert result.exit_code == 4 and result.stderr == "Error: gone.log: no such file\n"
