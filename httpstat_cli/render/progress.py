@@ -5,6 +5,8 @@ import time
 from types import TracebackType
 from typing import IO, Any
 
+from httpstat_cli.errors import visible
+
 DELAY = 1.0
 
 
@@ -42,7 +44,8 @@ class LazyProgress:
             transient=True,
         )
         self.bar.start()
-        self.task = self.bar.add_task(self.label.replace("[", "\\["), total=self.total or None)
+        label = visible(self.label).replace("[", "\\[")  # a file name is neither markup nor escapes
+        self.task = self.bar.add_task(label, total=self.total or None)
 
     def __enter__(self) -> "LazyProgress":
         return self
