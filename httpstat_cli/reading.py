@@ -51,6 +51,8 @@ def check(
     status: int = ExitCode.OK
     found, damage = heads.read_heads_from(sources.open_chunks(path, stdin), url)
     if damage is not None:
+        if not found:
+            raise damage
         report(damage)
         status = ExitCode.INPUT
     if not found:

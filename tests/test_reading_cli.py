@@ -255,3 +255,54 @@ def test_tally_does_not_load_the_response_head_reader() -> None:
 def test_the_same_unreadable_file_is_reported_once() -> None:
     result = run("tally", "gone.log", "gone.log", sample("nginx-combined.log"))
     assert result.exit_code == 4 and result.stderr == "Error: gone.log: no such file\n"
+
+
+# every reader on every kind of bad input
+
+
+def bad_inputs(folder: Path) -> dict[str, tuple[Path, set[int]]]:
+    """Each bad input the issue lists, as a file, with the exit statuses allowed for it."""
+    log = (SAMPLES / "nginx-combined.log").read_bytes()
+    made = {
+        "binary": bytes(range(256)) * 40,
+        "invalid-utf8": log.replace(b"curl", b"\xff\xfe\xc3("),
+        "crlf": log.replace(b"\n", b"\r\n"),
+        "no-final-newline": log.rstrip(b"\n"),
+        "ten-mb-line": b"HTTP/1.1 200 OK\n" + b"x" * 10_000_000 + b"\n" + log,
+        "empty": b"",
+    }
+    found: dict[str, tuple[Path, set[int]]] = {}
+    for name, data in made.items():
+        path = folder / f"{name}.log"
+        path.write_bytes(data)
+        found[name] = (path, {0, 1})
+    cut = folder / "truncated.log.gz"
+    cut.write_bytes(gzip.compress(log * 500)[:2000])
+    found["truncated-gzip"] = (cut, {4})
+    found["missing"] = (folder / "missing.log", {4})
+    found["directory"] = (folder, {4})
+    return found
+
+
+@pytest.mark.parametrize("command", ["check", "tally", "annotate"])
+def test_every_bad_input_gives_a_documented_status_and_one_line(
+    tmp_path: Path, command: str
+) -> None:
+    for name, (path, allowed) in bad_inputs(tmp_path).items():
+        result = CliRunner().invoke(cli, [command, str(path)], prog_name="hsc")
+        assert result.exception is None or isinstance(result.exception, SystemExit), name
+        assert result.exit_code in allowed, (name, result.exit_code, result.stderr)
+        if result.exit_code:
+            assert result.stderr.count("\n") == 1, (name, result.stderr)
+            if result.exit_code == 4:
+                assert str(path) in result.stderr, name
+
+
+def test_tally_reads_crlf_invalid_utf8_and_no_final_newline_alike(tmp_path: Path) -> None:
+    made = bad_inputs(tmp_path)
+    outputs = {
+        name: run("tally", str(made[name][0]), "--format", "plain").stdout
+        for name in ("crlf", "invalid-utf8", "no-final-newline")
+    }
+    expected = run("tally", sample("nginx-combined.log"), "--format", "plain").stdout
+    assert set(outputs.values()) == {expected}
