@@ -1,260 +1,52 @@
-"""The command tree. Each command parses, asks the core, and hands a view to a renderer.
-
-Only this module knows click. Errors from the core are worded here, in the reader's language,
-as one line on stderr with a documented exit code.
+"""The command tree: each command parses, asks the core, and hands what it found to the
+renderer of the session's format; errors become one line on stderr with a documented exit
+code (README, Exit codes). Only the command layer, this module and options.py, knows click.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
-import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from httpstat_cli import __version__, i18n, query, registry
-from httpstat_cli.errors import DataError, ExitCode, HscError, NotFound, UsageError, visible
-from httpstat_cli.i18n import Texts
-from httpstat_cli.registry import StatusCode
-from httpstat_cli.render import FORMATS, Display, decide
-from httpstat_cli.views import CodeView, code_view, code_views, language_views
+from httpstat_cli import __version__, app, i18n, query, registry
+from httpstat_cli.app import Session, Settings, say
+from httpstat_cli.errors import ExitCode, HscError, UsageError
+from httpstat_cli.options import (
+    Choice,
+    HelpOption,
+    RejectedChoice,
+    common_options,
+    complete_classes,
+    complete_queries,
+    show,
+)
+from httpstat_cli.views import code_views, language_views
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
     from click.shell_completion import CompletionItem
 
-F = TypeVar("F", bound=Callable[..., Any])
-MAX_QUERIES = 1000
 MAX_SEARCH_LIMIT = 1000
-
-
-class Settings:
-    """Global options, given before or after the command: the later one wins."""
-
-    def __init__(self) -> None:
-        self.lang: str | None = None
-        self.format: str | None = None
-        self.color: bool | None = None
-        self.bidi: bool | None = None
-
-
-# The --lang given on the command line, kept where error messages can find it: an error may
-# end the command after click has discarded the context that holds the settings.
-_flag_lang: list[str] = []
-# Warnings wait for the command to succeed: a failing run says one line, its error.
-_warnings: list[str] = []
-
-
-def _store(ctx: click.Context, param: click.Parameter, value: Any) -> None:
-    if value is not None and param.name:
-        setattr(ctx.ensure_object(Settings), param.name, value)
-        if param.name == "lang":
-            _flag_lang[:] = [value]
-
-
-def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
-    from click.shell_completion import CompletionItem
-
-    return [CompletionItem(value, help=help_text) for value, help_text in candidates]
-
-
-def _lang_of(ctx: click.Context) -> str | None:
-    settings = ctx.find_object(Settings)
-    return settings.lang if settings is not None else None
-
-
-def complete_languages(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.languages(incomplete))
-
-
-def complete_queries(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.queries(incomplete, _lang_of(ctx), dict(os.environ)))
-
-
-def complete_classes(
-    ctx: click.Context, param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    from httpstat_cli import completion
-
-    return _items(completion.class_patterns(incomplete, _lang_of(ctx), dict(os.environ)))
-
-
-# The options every command takes, given before or after the command. Built once and shared
-# by all commands: they hold no state of their own (values go to the context's Settings), and
-# building 28 of them cost every run, TAB included, about 1 % of its time.
-COMMON_OPTIONS = (
-    click.Option(
-        ["--lang"],
-        metavar="TAG",
-        expose_value=False,
-        callback=_store,
-        shell_complete=complete_languages,
-        help="Language of the texts: en, tr, fr or fa (default: from the environment).",
-    ),
-    click.Option(
-        ["--format", "format"],
-        type=click.Choice(FORMATS),
-        expose_value=False,
-        callback=_store,
-        help="Output format (default: table at a terminal, plain otherwise).",
-    ),
-    click.Option(
-        ["--color/--no-color", "color"],
-        default=None,
-        expose_value=False,
-        callback=_store,
-        help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
-    ),
-    click.Option(
-        ["--bidi/--no-bidi", "bidi"],
-        default=None,
-        expose_value=False,
-        callback=_store,
-        help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
-        "else auto).",
-    ),
-)
-
-
-def common_options(function: F) -> F:
-    # What click.option does, with the shared instances: click reverses this list when it
-    # builds the command, so the options are listed in the order above.
-    params = function.__dict__.setdefault("__click_params__", [])
-    params.extend(reversed(COMMON_OPTIONS))
-    return function
-
-
-class Session:
-    __slots__ = ("display", "texts")
-
-    def __init__(self, texts: Texts, display: Display) -> None:
-        self.texts = texts
-        self.display = display
-
-    @property
-    def lang(self) -> str:
-        return self.texts.lang
-
-    def search_languages(self, every_language: bool = False) -> list[Texts]:
-        """The reader's language and English; or every shipped language."""
-        tags = i18n.SUPPORTED if every_language else (self.lang, i18n.FALLBACK)
-        return [i18n.load_texts(tag) for tag in dict.fromkeys(tags)]
-
-
-def _terminal_columns() -> int | None:
-    try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        return None
+SHELLS = ("bash", "zsh", "fish")
+ALIASES = {"list-class": "list"}
+WARNINGS = "hsc.warnings"  # ctx.meta key: said once the command has succeeded
 
 
 def session(ctx: click.Context) -> Session:
-    settings = ctx.ensure_object(Settings)
-    lang = i18n.negotiate(settings.lang, os.environ)
-    texts = i18n.load_texts(lang)
-    for warning in texts.warnings:
-        _warnings.append(visible(texts.ui("warning", message=warning)))
-    is_terminal = sys.stdout.isatty()
-    display = decide(settings.format, settings.color, os.environ, is_terminal, _terminal_columns())
-    if texts.right_to_left:
-        from httpstat_cli.render import rtl
-
-        _, bad_value = rtl.setting(os.environ)
-        if bad_value is not None:
-            warning = texts.ui("warn_bad_bidi", value=bad_value)
-            _warnings.append(visible(texts.ui("warning", message=warning)))
-        visual = display.format != "json" and rtl.wants_visual_order(
-            settings.bidi, os.environ, is_terminal
-        )
-        display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
-    return Session(texts, display)
+    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout)
+    ctx.meta.setdefault(WARNINGS, []).extend(current.warnings)
+    return current
 
 
-def emit_codes(
-    s: Session,
-    views: Sequence[CodeView],
-    heading: str | None = None,
-    heading_class: str | None = None,
-) -> None:
-    fmt = s.display.format
-    if fmt == "json":
-        from httpstat_cli.render import json as json_out
-
-        say(json_out.codes(views, s.lang, ascii_only=not _utf8_stdout()))
-    elif fmt == "plain":
-        from httpstat_cli.render import plain
-
-        if views:
-            say(plain.codes(views, s.display.bidi))
-    else:
-        from httpstat_cli.render import table
-
-        table.print_codes(views, s.texts, s.display, sys.stdout, heading, heading_class)
+class HscCommand(HelpOption, click.Command):
+    """A command with hsc's own -h."""
 
 
-def _utf8_stdout() -> bool:
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return encoding in ("utf8", "utf8sig")
-
-
-def _unique(entries: Iterable[StatusCode]) -> list[StatusCode]:
-    return list({entry.id: entry for entry in entries}.values())
-
-
-def _parse_all(raw: Sequence[str]) -> list[query.Query]:
-    if len(raw) > MAX_QUERIES:
-        raise UsageError("err_too_many_queries", limit=MAX_QUERIES)
-    return [query.parse(item) for item in raw]
-
-
-def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        say(ctx.get_help())
-        ctx.exit()
-
-
-def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    if value and not ctx.resilient_parsing:
-        say(f"hsc {__version__}")
-        ctx.exit()
-
-
-class _HelpOption:
-    """-h/--help built here rather than by click, whose option asks gettext for its help text
-    on every run: importing locale and probing translation files costs a few milliseconds of
-    start-up that a lookup or a TAB should not pay."""
-
-    add_help_option: bool
-
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        if not self.add_help_option:
-            return None
-        return click.Option(
-            ["-h", "--help"],
-            is_flag=True,
-            is_eager=True,
-            expose_value=False,
-            callback=_show_help,
-            help="Show this message and exit.",
-        )
-
-
-class HscCommand(_HelpOption, click.Command):
-    pass
-
-
-class HscGroup(_HelpOption, click.Group):
+class HscGroup(HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
 
@@ -281,145 +73,67 @@ class HscGroup(_HelpOption, click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except BrokenPipeError:  # caught here, before click turns it into exit status 1
-            quiet_exit()
+            app.quiet_exit()
+        for warning in dict.fromkeys(ctx.meta.get(WARNINGS, ())):
+            say(warning, err=True)
+        return result
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
-        _flag_lang.clear()  # one run's --lang never leaks into the next (tests run many)
-        _warnings.clear()
-        # A parse error can stop click before it stores --lang: look for it in the raw words.
-        raw = kwargs.get("args") if kwargs.get("args") is not None else (args[0] if args else None)
-        words = list(raw) if raw is not None else sys.argv[1:]
-        for index, word in enumerate(words[:-1]):
-            if word == "--lang":
-                _flag_lang[:] = [words[index + 1]]
-        _flag_lang[:] = _flag_lang or [w[7:] for w in words if w.startswith("--lang=")][-1:]
+        argv = kwargs.get("args")
+        flag = app.flag_language(list(argv) if argv is not None else sys.argv[1:])
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
-            fail(error)
+            say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
+            sys.exit(error.exit_code)
         except click.ClickException as error:
-            fail_click(error)
+            fail_click(error, app.error_texts(_parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)
         except BrokenPipeError:
-            quiet_exit()
-        for warning in dict.fromkeys(_warnings):
-            say(warning, err=True)
-        sys.exit(result if isinstance(result, int) else 0)
+            app.quiet_exit()
+        sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
-ALIASES = {"list-class": "list"}
-
-
-def _error_texts() -> Texts | None:
-    """Errors speak the reader's language: --lang if it named a shipped one, else the
-    environment's."""
-    for flag in (*_flag_lang[-1:], None):
-        try:
-            return i18n.load_texts(i18n.negotiate(flag, os.environ))
-        except HscError:
-            continue
-    return None
-
-
-def error_line(error: HscError) -> str:
-    texts = _error_texts()
-    params = {k: visible(str(v)) for k, v in error.params.items() if v is not None}
-    hint = params.pop("hint", None)
-    other_language = params.pop("hint_lang", None)
-    if texts is None or isinstance(error, DataError):
-        message = params.get("detail") or f"{error.key} {params}"
-        return f"Error: {message}"
-    try:
-        message = texts.ui(error.key, **params)
-        if other_language:
-            meta = i18n.read_locale(other_language).get("meta", {})
-            name = meta.get("native_name", other_language)
-            advice = texts.ui("hint_other_language", language=name, tag=other_language)
-        elif hint:
-            advice = texts.ui("hint_did_you_mean", word=hint)
-        else:
-            advice = texts.ui("hint_list_all") if error.key == "err_no_search_hits" else ""
-        if advice:
-            message = f"{message}{_semicolon(texts)}{advice}"
-        return texts.ui("error", message=message)
-    except (HscError, KeyError, IndexError):
-        return f"Error: {error.key} {params}"
-
-
-def fail(error: HscError) -> NoReturn:
-    say(error_line(error), err=True)
-    sys.exit(int(error.exit_code))
-
-
-def _semicolon(texts: Texts) -> str:
-    return {"fr": " ; ", "fa": "\u061b "}.get(texts.lang, "; ")  # French spacing, Arabic semicolon
-
-
-def _search_miss(text: str, s: Session, every_language: bool = False) -> NotFound:
-    """The error for words that found nothing, with the most useful hint: the language whose
-    texts they do match (a French word asked in English), else the nearest known spelling,
-    else (in error_line) where to see every code. Only a failed search pays for this."""
-    from httpstat_cli import search as engine
-
-    entries = registry.all_codes()
-    if not every_language:
-        for tag in i18n.SUPPORTED:
-            if tag not in (s.lang, i18n.FALLBACK) and engine.search(
-                text, entries, [i18n.load_texts(tag)], limit=1
-            ):
-                return NotFound("err_no_search_hits", query=text, hint_lang=tag)
-    word = engine.suggest(text, entries, s.search_languages(every_language))
-    return NotFound("err_no_search_hits", query=text, hint=word)
-
-
-def _click_message(error: click.ClickException, texts: Texts) -> str | None:
+def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
     """click's parse errors in the reader's language; None where hsc has no wording."""
+    param = getattr(error, "param", None)
     if isinstance(error, click.NoSuchOption):
         message = texts.ui("err_no_such_option", option=error.option_name)
         if error.possibilities:
-            word = sorted(error.possibilities)[0]
-            message += _semicolon(texts) + texts.ui("hint_did_you_mean", word=word)
+            hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
+            message += i18n.semicolon(texts.lang) + hint
         return message
     if isinstance(error, click.MissingParameter):
         name = error.param_hint if isinstance(error.param_hint, str) else None
-        return texts.ui("err_missing_argument", name=name or getattr(error.param, "name", "?"))
-    if isinstance(error, click.BadParameter):
-        name = getattr(error.param, "name", None)
-        quoted = re.search(r"'((?:[^'\\]|\\.)*)'", error.message)
-        if name == "limit":
-            return texts.ui("err_bad_limit", high=MAX_SEARCH_LIMIT)
-        if quoted is None:
-            return None
-        if name == "shell":
-            return texts.ui("err_unknown_shell", shell=quoted.group(1))
-        option = error.param.opts[0] if error.param is not None and error.param.opts else name
-        return texts.ui("err_bad_value", option=option, value=quoted.group(1))
+        return texts.ui("err_missing_argument", name=name or getattr(param, "name", "?"))
+    if isinstance(error, RejectedChoice) and param is not None:
+        if param.name == "shell":
+            return texts.ui("err_unknown_shell", shell=error.value)
+        option = param.opts[0] if param.opts else param.name
+        return texts.ui("err_bad_value", option=option, value=error.value)
+    bounds = getattr(param, "type", None)
+    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
+        return texts.ui("err_bad_limit", high=bounds.max)
     return None
 
 
-def fail_click(error: click.ClickException) -> NoReturn:
-    texts = _error_texts()
-    worded = _click_message(error, texts) if texts else None
-    message = visible(" ".join((worded or error.format_message()).split()))
-    hint = " (hsc --help)" if isinstance(error, click.UsageError) else ""
-    line = texts.ui("error", message=message + hint) if texts else f"Error: {message}{hint}"
-    say(line, err=True)
-    code = error.exit_code
-    sys.exit(ExitCode.USAGE if isinstance(error, click.UsageError) else code)
+def _parsed_lang(error: click.ClickException) -> str | None:
+    """The --lang click had stored when it stopped, which beats one it did not get to."""
+    ctx = getattr(error, "ctx", None)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    return settings.lang if settings is not None else None
 
 
-def quiet_exit() -> NoReturn:
-    # The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    sys.exit(0)
+def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
+    worded = click_message(error, texts) if texts else None
+    usage = isinstance(error, click.UsageError)
+    hint = " (hsc --help)" if usage else ""
+    say(app.usage_line(worded or error.format_message(), texts, hint), err=True)
+    sys.exit(ExitCode.USAGE if usage else error.exit_code)
 
 
 CONTEXT = {"max_content_width": 100}
@@ -440,7 +154,7 @@ QUERIES = click.argument(
     is_flag=True,
     is_eager=True,
     expose_value=False,
-    callback=_show_version,
+    callback=lambda ctx, _, value: show(ctx, f"hsc {__version__}") if value else None,
     help="Show the version and exit.",
 )
 @common_options
@@ -456,15 +170,11 @@ def cli(ctx: click.Context) -> None:
       hsc search timeout      find codes by words, typos forgiven
       hsc list 5xx            a whole class, or everything
       hsc languages           the languages hsc speaks
-      curl -sI URL | hsc      check a response (also: hsc check)
-      hsc tally access.log    count the codes in a log
-      tail -f LOG | hsc annotate   each line with its code's meaning
     """
     if ctx.invoked_subcommand is None:
-        if _stdin_is_terminal():
-            say(ctx.get_help())
-        else:
-            ctx.exit(read_stdin(ctx))
+        from httpstat_cli import readers
+
+        readers.without_command(ctx)  # stdin if it is not a terminal, else the help
 
 
 @cli.command(context_settings=CONTEXT)
@@ -477,19 +187,12 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
     Several queries are shown in the order given, each entry once. Exit status 1 when a
     query matches nothing.
     """
-    parsed = _parse_all(queries)
-    s = session(ctx)
-    found: list[StatusCode] = []
-    misses: list[str] = []
-    for item in parsed:
-        entries = query.resolve(item, s.search_languages())
-        if not entries:
-            misses.append(item.text)
-        found.extend(entries)
-    if found or s.display.format == "json":  # a table of nothing would be just its header
-        emit_codes(s, code_views(_unique(found), s.texts))
+    parsed = query.parse_all(queries)
+    current = session(ctx)
+    found, misses = query.resolve_all(parsed, current.search_languages())
+    current.renderer(sys.stdout).codes(code_views(found, current.texts))
     if misses:
-        raise _not_found(misses, parsed, s)
+        raise query.not_found(misses, parsed, current.lang)
 
 
 @cli.command("list", context_settings=CONTEXT)
@@ -498,27 +201,10 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
 @click.pass_context
 def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     """List a class (4xx), a decade (41x), a range, or every code. Alias: list-class."""
-    parsed = _parse_all(classes)
-    for item in parsed:
-        if item.kind not in ("code", "range"):
-            raise UsageError("err_bad_pattern", query=item.text)
-    s = session(ctx)
-    ranges = [(item.low, item.high) for item in parsed] or [(100, 599)]
-    entries = _unique(e for low, high in ranges for e in registry.in_range(low, high))
-    if not entries:
-        raise NotFound("err_not_found", query=", ".join(item.text for item in parsed))
-    if s.display.format != "table":
-        emit_codes(s, code_views(entries, s.texts))
-        return
-    from httpstat_cli.render.typography import colon
-
-    for code_class in dict.fromkeys(entry.code_class for entry in entries):
-        members = [entry for entry in entries if entry.code_class == code_class]
-        heading = (
-            f"{code_class}  {s.texts.class_name(code_class)}{colon(s.lang)}"
-            f"{s.texts.class_description(code_class)}"
-        )
-        emit_codes(s, code_views(members, s.texts), heading, code_class)
+    parsed = query.parse_patterns(classes)
+    current = session(ctx)
+    entries = query.in_patterns(parsed)
+    current.renderer(sys.stdout).listing(code_views(entries, current.texts))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -543,25 +229,13 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
     """
     from httpstat_cli import search as engine
 
-    text = " ".join(" ".join(words).split())
-    if not text:
-        raise UsageError("err_empty_query")
-    if len(text) > query.MAX_QUERY_LENGTH:
-        raise UsageError("err_query_too_long", limit=query.MAX_QUERY_LENGTH)
-    s = session(ctx)
-    languages = s.search_languages(all_languages)
+    text = query.search_text(words)
+    current = session(ctx)
+    languages = current.search_languages(all_languages)
     hits = engine.search(text, registry.all_codes(), languages, limit=limit)
     if not hits:
-        raise _search_miss(text, s, all_languages)
-    views = []
-    for hit in hits:
-        view = code_view(hit.entry, s.texts)
-        view.score, view.matched = hit.score, hit.matched
-        view.title_marks = engine.marks(view.title, text)
-        view.summary_marks = engine.marks(view.summary, text)
-        views.append(view)
-    heading = s.texts.ui("heading_search", query=text) if s.display.format == "table" else None
-    emit_codes(s, views, heading)
+        raise engine.miss(text, current.lang, all_languages)
+    current.renderer(sys.stdout).hits(engine.hit_views(hits, current.texts, text), text)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -576,55 +250,12 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     """
     from httpstat_cli import explain as stories
 
-    parsed = _parse_all(queries)
-    s = session(ctx)
-    told: list[stories.CodeStory | stories.ClassStory] = []
-    seen: set[str] = set()
-    misses: list[str] = []
-    for item in parsed:
-        if item.kind == "range" and item.high - item.low == 99:
-            code_class = f"{item.low // 100}xx"
-            if code_class not in seen:
-                seen.add(code_class)
-                told.append(stories.class_story(code_class, s.texts))
-            continue
-        entries = query.resolve(item, s.search_languages())
-        if item.kind == "words":
-            entries = entries[:1]
-        if not entries:
-            misses.append(item.text)
-        for entry in entries:
-            if entry.id not in seen:
-                seen.add(entry.id)
-                told.append(stories.code_story(entry, s.texts))
-    emit_stories(s, told)
+    parsed = query.parse_all(queries)
+    current = session(ctx)
+    told, misses = stories.stories(parsed, current.texts, current.search_languages())
+    current.renderer(sys.stdout).stories(told)
     if misses:
-        raise _not_found(misses, parsed, s)
-
-
-def _not_found(misses: Sequence[str], parsed: Sequence[query.Query], s: Session) -> NotFound:
-    """Queries that found nothing; words alone get the search's hint."""
-    words = [item.text for item in parsed if item.kind in ("name", "words") and item.text in misses]
-    if len(misses) == 1 and words:
-        return _search_miss(words[0], s)
-    return NotFound("err_not_found", query=", ".join(misses))
-
-
-def emit_stories(s: Session, told: Sequence[Any]) -> None:
-    fmt = s.display.format
-    if fmt == "json":
-        from httpstat_cli.render import json as json_out
-
-        say(json_out.stories(told, s.lang, ascii_only=not _utf8_stdout()))
-    elif fmt == "plain":
-        from httpstat_cli.render import plain
-
-        if told:
-            say(plain.stories(told, s.texts, s.display.width, s.display.bidi))
-    else:
-        from httpstat_cli.render import table
-
-        table.print_stories(told, s.texts, s.display, sys.stdout)
+        raise query.not_found(misses, parsed, current.lang)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -632,127 +263,11 @@ def emit_stories(s: Session, told: Sequence[Any]) -> None:
 @click.pass_context
 def languages(ctx: click.Context) -> None:
     """List the languages hsc speaks, and how complete each translation is."""
-    s = session(ctx)
-    views = language_views()
-    if s.display.format == "json":
-        from httpstat_cli.render import json as json_out
-
-        say(json_out.languages(views, ascii_only=not _utf8_stdout()))
-    elif s.display.format == "plain":
-        from httpstat_cli.render import plain
-
-        say(plain.languages(views))
-    else:
-        from httpstat_cli.render import table
-
-        table.print_languages(views, s.texts, s.display, sys.stdout)
-
-
-def _stdin_is_terminal() -> bool:
-    try:
-        return sys.stdin.isatty()
-    except (ValueError, AttributeError):
-        return True
-
-
-def _stdin() -> Any:
-    return sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
-
-
-def _report(error: HscError) -> None:
-    say(error_line(error), err=True)
+    session(ctx).renderer(sys.stdout).languages(language_views())
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("file", required=False, default="-", metavar="[FILE]")
-@click.option(
-    "--url",
-    metavar="URL",
-    help="The URL the first response answered, to resolve "
-    "a relative Location (curl -v and wget -S show it themselves).",
-)
-@click.option("--fail", is_flag=True, help="Exit status 1 when the final status is 4xx or 5xx.")
-@common_options
-@click.pass_context
-def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
-    """Explain and check response heads: curl -sI, -i, -sv 2>&1 or -sIL, wget -S, http --headers.
-
-    Each head of a redirect chain is shown in order: its code, the header fields the code
-    calls for that are missing, Retry-After and Location made readable. FILE defaults to
-    stdin. Exit status 1 when no status line is found, 4 when FILE cannot be read.
-    """
-    from httpstat_cli import reading
-
-    s = session(ctx)
-    return reading.check(file, url, fail, s.texts, s.display, _stdin(), _report)
-
-
-@cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, metavar="[FILE]...")
-@click.option(
-    "--field",
-    metavar="NAME|N",
-    help="The JSON field, or the column number (1 is "
-    "the first), that holds the code, when the format cannot be detected.",
-)
-@common_options
-@click.pass_context
-def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
-    """Count the status codes in access logs: common and combined (nginx, Apache), JSON lines,
-    AWS ALB, bare codes, status lines. Files ending .gz are read as gzip; - or none is stdin.
-
-    Exit status 1 when no code is found, 4 when a file cannot be read (the others are counted).
-    """
-    from httpstat_cli import reading
-
-    s = session(ctx)
-    return reading.tally(files, field, s.texts, s.display, _stdin(), _report)
-
-
-@cli.command(context_settings=CONTEXT)
-@click.argument("files", nargs=-1, metavar="[FILE]...")
-@common_options
-@click.pass_context
-def annotate(ctx: click.Context, files: tuple[str, ...]) -> int:
-    """Pass log lines through with each code's meaning added (tail -f access.log | hsc annotate).
-
-    At a terminal, the code coloured and its title after the line, control characters shown
-    as escapes; into a pipe, each line exactly as read, then a tab, the code and its title.
-    """
-    from httpstat_cli import reading
-
-    s = session(ctx)
-    return reading.annotate(files, s.texts, s.display, _stdin(), _report)
-
-
-@cli.command("stdin", hidden=True, context_settings=CONTEXT)
-@common_options
-@click.pass_context
-def stdin_command(ctx: click.Context) -> int:
-    """Read stdin: a code is looked up, a response head checked, a log tallied."""
-    return read_stdin(ctx)
-
-
-def read_stdin(ctx: click.Context) -> int:
-    from httpstat_cli import reading
-
-    kind, stream, code = reading.from_stdin(_stdin())
-    if kind == "empty":
-        say(ctx.find_root().get_help())
-        return 0
-    if kind == "code":
-        return ctx.invoke(lookup, queries=(code,)) or 0
-    s = session(ctx)
-    if kind == "head":
-        return reading.check("-", None, False, s.texts, s.display, stream, _report)
-    return reading.tally([], None, s.texts, s.display, stream, _report)
-
-
-SHELLS = ("bash", "zsh", "fish")
-
-
-@cli.command(context_settings=CONTEXT)
-@click.argument("shell", type=click.Choice(SHELLS))
+@click.argument("shell", type=Choice(SHELLS))
 def completion(shell: str) -> None:
     """Print the completion script for bash, zsh or fish (see the README to enable it)."""
     say(completion_script(shell), nl=False)
@@ -769,31 +284,18 @@ def completion_script(shell: str) -> str:
     return source if source.endswith("\n") else source + "\n"
 
 
-def say(text: str, err: bool = False, nl: bool = True) -> None:
-    """Write to stdout or stderr as they are configured. Not click.echo: it swaps an ASCII
-    stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
-    stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n" if nl else text)
-    stream.flush()
-
-
-def _tolerant_streams() -> None:
-    """A stdout that cannot encode Persian or Turkish (PYTHONIOENCODING=ascii, a latin-1
-    terminal) gets "?" for what it cannot show, rather than a crash; JSON escapes instead."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="replace")
-
-
 def main(argv: Sequence[str] | None = None) -> None:
-    """The ``hsc`` command. A run lasts milliseconds and leaves almost no reference cycles
-    (11 objects), so the cyclic collector is off: its passes over the parsed data and, at
-    exit, over every imported module cost about 9 % of a run (see the README)."""
+    """The ``hsc`` command."""
+    # No collector for a run: its passes over the data and modules free almost nothing here.
     gc.disable()
-    _tolerant_streams()
+    app.tolerant_streams()
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it
+
+
+from httpstat_cli import readers  # noqa: E402  check, tally, annotate, stdin: click code apart
+
+for _reader in readers.COMMANDS:
+    cli.add_command(_reader)

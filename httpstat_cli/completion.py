@@ -1,6 +1,6 @@
 """What the shell offers on TAB: codes, classes and languages, described in the reader's language.
 
-Pure functions returning (value, description) pairs; cli.py wraps them for click. This runs on
+Pure functions returning (value, description) pairs; options.py wraps them for click. This runs on
 every TAB, so it reads the registry and at most two locale files, and never imports rich.
 """
 

@@ -1,13 +1,14 @@
 """Domain errors, the exit codes they map to, and making user text safe to echo.
 
-Errors carry a message key and parameters, not a sentence: cli.py words them in the reader's
+Errors carry a message key and parameters, not a sentence: app.py words them in the reader's
 language at the edge.
 """
 
+from enum import IntEnum
 
-class ExitCode:
-    """The documented exit statuses (README, Exit codes). Plain ints, not an IntEnum: creating
-    an enum class at import costs every run more than it gives."""
+
+class ExitCode(IntEnum):
+    """The documented exit statuses (README, Exit codes)."""
 
     OK = 0
     NOT_FOUND = 1
@@ -19,7 +20,7 @@ class ExitCode:
 class HscError(Exception):
     """Base of every error hsc reports to the user as one line on stderr."""
 
-    exit_code: int = ExitCode.USAGE
+    exit_code: ExitCode = ExitCode.USAGE
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key, params)

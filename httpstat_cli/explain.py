@@ -4,15 +4,14 @@ Renderers only lay the sections out: table draws a panel, plain writes indented 
 keeps the structured facts. Which sections exist, and in what order, is decided here once.
 """
 
-from httpstat_cli import registry
-from httpstat_cli.i18n import Texts
+from collections.abc import Sequence
+
+from httpstat_cli import query, registry
+from httpstat_cli.i18n import Texts, colon
 from httpstat_cli.registry import StatusCode
-from httpstat_cli.render.typography import colon
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
 
-# Plain slotted classes rather than NamedTuples: a NamedTuple class costs its creation at
-# import time, and hsc explain is one of the commands held to the start-up budget.
 class Item:
     """One line of a section; ``entry`` is set when the line starts with a code."""
 
@@ -67,15 +66,20 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
         return Section("headers", label, texts.ui("headers_none"))
     sep = colon(texts.lang)
     items = tuple(
-        Item(f"{h.name}{sep}{texts.ui(f'requirement_{h.requirement}')} ({h.requirement})")
-        for h in entry.headers
+        Item(
+            f"{header.name}{sep}{texts.ui(f'requirement_{header.requirement}')}"
+            f" ({header.requirement})"
+        )
+        for header in entry.headers
     )
     return Section("headers", label, items=items)
 
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:
     text = texts.retry(entry.retry)
-    if entry.retry != "after-delay" and any(h.name == "Retry-After" for h in entry.headers):
+    if entry.retry != "after-delay" and any(
+        header.name == "Retry-After" for header in entry.headers
+    ):
         text = f"{text} {texts.ui('honour_retry_after')}"
     return Section("retry", texts.ui("label_retry"), text)
 
@@ -108,15 +112,16 @@ def _related(entry: StatusCode, texts: Texts) -> tuple[Item, ...]:
 
 def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     view = code_view(entry, texts)
-    t = texts.code_text
     sections: list[Section] = [Section("summary", texts.ui("label_summary"), view.summary)]
     for key, label in (("explanation", "label_explanation"), ("client", "label_client")):
-        if t(entry.id, key):
-            sections.append(Section(key, texts.ui(label), t(entry.id, key)))
+        paragraph = texts.code_text(entry.id, key)
+        if paragraph:
+            sections.append(Section(key, texts.ui(label), paragraph))
     for key, label in (("causes", "label_causes"), ("fixes", "label_fixes")):
         listed = texts.code_list(entry.id, key)
         if listed:
-            sections.append(Section(key, texts.ui(label), items=tuple(Item(x) for x in listed)))
+            items = tuple(Item(line) for line in listed)
+            sections.append(Section(key, texts.ui(label), items=items))
     if entry.vendor:
         note = texts.ui("unofficial_note", vendor=entry.vendor)
         sections.append(Section("vendor", texts.ui("label_vendor"), note))
@@ -157,3 +162,32 @@ def class_story(code_class: str, texts: Texts) -> ClassStory:
         tuple(code_views(registry.in_class(code_class), texts)),
         texts.ui("label_codes_in_class"),
     )
+
+
+Story = CodeStory | ClassStory
+
+
+def stories(
+    queries: Sequence[query.Query], texts: Texts, languages: Sequence[Texts]
+) -> tuple[list[Story], list[str]]:
+    """The story of each query in the order given, each told once: a class explained as a
+    class, words by their best match; and the queries that found nothing."""
+    told: list[Story] = []
+    seen: set[str] = set()
+    misses: list[str] = []
+    for item in queries:
+        if item.kind == "class":
+            if item.code_class not in seen:
+                seen.add(item.code_class)
+                told.append(class_story(item.code_class, texts))
+            continue
+        entries = query.resolve(item, languages)
+        if item.kind == "words":
+            entries = entries[:1]
+        if not entries:
+            misses.append(item.text)
+        for entry in entries:
+            if entry.id not in seen:
+                seen.add(entry.id)
+                told.append(code_story(entry, texts))
+    return told, misses

@@ -3,12 +3,12 @@
 Negotiation is pure functions over an ``environ`` mapping so it can be tested as tables.
 """
 
+import json
 import os
 from collections.abc import Collection, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from httpstat_cli import jsontext
 from httpstat_cli.errors import DataError, UsageError
 
 # Each language joins when its file is complete.
@@ -88,7 +88,7 @@ def read_locale(lang: str, directory: str | None = None) -> dict[str, Any]:
     path = locale_path(lang, directory)
     try:
         with open(path, encoding="utf-8") as handle:
-            data = jsontext.loads(handle.read())
+            data = json.loads(handle.read())
     except OSError as error:
         raise DataError(f"cannot read {path}: {error.strerror}") from error
     except ValueError as error:
@@ -198,6 +198,12 @@ def load_texts(lang: str, directory: str | None = None) -> Texts:
     return Texts(lang, primary, fallback, source=locale_path(lang, directory))
 
 
+def texts_for_search(lang: str, every_language: bool = False) -> list[Texts]:
+    """The reader's language and English; or every shipped language."""
+    tags = SUPPORTED if every_language else (lang, FALLBACK)
+    return [load_texts(tag) for tag in dict.fromkeys(tags)]
+
+
 def leaf_keys(node: Any, prefix: str = "") -> set[str]:
     """Dotted paths of every text in a locale tree (a list of strings counts as one text)."""
     if not isinstance(node, dict):
@@ -231,3 +237,28 @@ def upper(text: str, lang: str) -> str:
 def lower(text: str, lang: str) -> str:
     """Lower-case as a reader of ``lang`` expects: Turkish ``IRMAK`` -> ``ırmak``."""
     return (text.translate(_TO_LOWER) if lang in _DOTTED_LANGUAGES else text).lower()
+
+
+# Language typography, for human-readable output only: the locale files hold ordinary spaces
+# (easy to edit, and what JSON and plain rows carry).
+NO_BREAK_SPACE = "\u00a0"
+
+
+def typeset(text: str, lang: str) -> str:
+    """``text`` with the language's spacing, so that a line never breaks before French
+    punctuation (`` :``, ``«`` …); same length, so highlight spans stay valid."""
+    if lang != "fr":
+        return text
+    for mark in ":;?!»":
+        text = text.replace(" " + mark, NO_BREAK_SPACE + mark)
+    return text.replace("« ", "«" + NO_BREAK_SPACE)
+
+
+def colon(lang: str) -> str:
+    """The separator between a label and its value: French sets a space before the colon."""
+    return " : " if lang == "fr" else ": "
+
+
+def semicolon(lang: str) -> str:
+    """The separator between a message and its hint: French spacing, the Arabic semicolon."""
+    return {"fr": " ; ", "fa": "\u061b "}.get(lang, "; ")

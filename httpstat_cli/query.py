@@ -4,22 +4,23 @@ Parsing is separate from resolving so the command line can reject malformed inpu
 any data is read. Anything that is not a code, a pattern or a constant name is a search.
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from httpstat_cli import registry
-from httpstat_cli.errors import UsageError
+from httpstat_cli.errors import NotFound, UsageError
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
 
 LOWEST, HIGHEST = 100, 599
 MAX_QUERY_LENGTH = 1000
+MAX_QUERIES = 1000
 # Persian (U+06F0..) and Arabic-Indic (U+0660..) digits read as ASCII, so "۴۰۴" is 404.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
 class Query:
-    """One query as typed, parsed: its kind ("code", "range", "name" or "words"), its text,
-    and for codes and ranges the lowest and highest code it covers."""
+    """One query as typed, parsed: its kind ("code", "class", "range", "name" or "words"), its
+    text, and for codes, classes and ranges the lowest and highest code it covers."""
 
     __slots__ = ("high", "kind", "low", "text")
 
@@ -28,6 +29,16 @@ class Query:
         self.text = text
         self.low = low
         self.high = high
+
+    @property
+    def structured(self) -> bool:
+        """A code, class or range: resolved by number, never searched."""
+        return self.kind in ("code", "class", "range")
+
+    @property
+    def code_class(self) -> str:
+        """``4xx`` for a class query."""
+        return f"{self.low // 100}xx"
 
     def _key(self) -> tuple[str, str, int, int]:
         return (self.kind, self.text, self.low, self.high)
@@ -67,7 +78,7 @@ def parse(raw: str) -> Query:
         first, last = _code(low, raw), _code(high, raw)
         if first > last:
             raise UsageError("err_empty_range", query=raw)
-        return Query("range", text, first, last)
+        return _range(text, first, last)
     if text.isascii() and text.replace("_", "").replace("-", "").isalpha():
         return Query("name", text)
     return Query("words", text)
@@ -82,7 +93,13 @@ def _pattern(lowered: str, raw: str) -> Query:
     low = int(stem) * scale
     if not LOWEST <= low <= HIGHEST:
         raise UsageError("err_code_range", query=raw, low=LOWEST, high=HIGHEST)
-    return Query("range", lowered, low, low + scale - 1)
+    return _range(lowered, low, low + scale - 1)
+
+
+def _range(text: str, low: int, high: int) -> Query:
+    """A range that covers exactly one class (4xx, 400-499) is that class."""
+    whole_class = low % 100 == 0 and high == low + 99
+    return Query("class" if whole_class else "range", text, low, high)
 
 
 def constant_name(text: str) -> str:
@@ -97,14 +114,14 @@ def by_name(text: str) -> tuple[StatusCode, ...]:
         entry
         for entry in registry.all_codes()
         if wanted == entry.python_name
-        or wanted in (constant_name(p) for p in (entry.phrase, *entry.former_phrases))
-        or wanted in (constant_name(a) for a in entry.aliases if a.isupper())
+        or wanted in (constant_name(phrase) for phrase in (entry.phrase, *entry.former_phrases))
+        or wanted in (constant_name(alias) for alias in entry.aliases if alias.isupper())
     )
 
 
 def resolve_structured(query: Query) -> tuple[StatusCode, ...]:
     """Entries for a code, range or name query (words are the search engine's job)."""
-    if query.kind in ("code", "range"):
+    if query.structured:
         return registry.in_range(query.low, query.high)
     if query.kind == "name":
         return by_name(query.text)
@@ -114,10 +131,74 @@ def resolve_structured(query: Query) -> tuple[StatusCode, ...]:
 def resolve(query: Query, languages: Sequence[Texts], limit: int = 10) -> tuple[StatusCode, ...]:
     """Entries for any query: a code, pattern or name first; words go to the search engine."""
     found = resolve_structured(query)
-    if found or query.kind in ("code", "range"):
+    if found or query.structured:
         return found
     from httpstat_cli import search
 
     hits = search.search(query.text, registry.all_codes(), languages, limit=limit)
     best = [hit for hit in hits if hit.complete] or hits
     return tuple(hit.entry for hit in best)
+
+
+def parse_all(raw: Sequence[str]) -> list[Query]:
+    if len(raw) > MAX_QUERIES:
+        raise UsageError("err_too_many_queries", limit=MAX_QUERIES)
+    return [parse(item) for item in raw]
+
+
+def parse_patterns(raw: Sequence[str]) -> list[Query]:
+    """What ``hsc list`` takes: codes, classes and ranges, never words."""
+    parsed = parse_all(raw)
+    for item in parsed:
+        if not item.structured:
+            raise UsageError("err_bad_pattern", query=item.text)
+    return parsed
+
+
+def search_text(words: Sequence[str]) -> str:
+    """The words of ``hsc search`` as one query, spaces tidied."""
+    text = " ".join(" ".join(words).split())
+    if not text:
+        raise UsageError("err_empty_query")
+    if len(text) > MAX_QUERY_LENGTH:
+        raise UsageError("err_query_too_long", limit=MAX_QUERY_LENGTH)
+    return text
+
+
+def unique(entries: Iterable[StatusCode]) -> list[StatusCode]:
+    """Entries in their first order, each once."""
+    return list({entry.id: entry for entry in entries}.values())
+
+
+def in_patterns(queries: Sequence[Query]) -> list[StatusCode]:
+    """Entries of ``hsc list``: those the patterns cover, or every code when there are none."""
+    if not queries:
+        return list(registry.all_codes())
+    entries = unique(entry for item in queries for entry in registry.in_range(item.low, item.high))
+    if not entries:
+        raise NotFound("err_not_found", query=", ".join(item.text for item in queries))
+    return entries
+
+
+def resolve_all(
+    queries: Sequence[Query], languages: Sequence[Texts]
+) -> tuple[list[StatusCode], list[str]]:
+    """Entries of every query in the order given, each once; and the queries that found none."""
+    found: list[StatusCode] = []
+    misses: list[str] = []
+    for item in queries:
+        entries = resolve(item, languages)
+        if not entries:
+            misses.append(item.text)
+        found.extend(entries)
+    return unique(found), misses
+
+
+def not_found(misses: Sequence[str], queries: Sequence[Query], lang: str) -> NotFound:
+    """The error for queries that found nothing; words alone get the search's hint."""
+    words = [item.text for item in queries if not item.structured and item.text in misses]
+    if len(misses) == 1 and words:
+        from httpstat_cli import search
+
+        return search.miss(words[0], lang)
+    return NotFound("err_not_found", query=", ".join(misses))

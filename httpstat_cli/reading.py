@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
+from httpstat_cli.app import Session
 from httpstat_cli.errors import ExitCode, HscError, InputError, NotFound, UsageError
 from httpstat_cli.i18n import Texts
 from httpstat_cli.intake import formats, sources
@@ -37,13 +38,7 @@ def _utf8(stream: IO[str]) -> bool:
 
 
 def check(
-    path: str,
-    url: str | None,
-    fail: bool,
-    texts: Texts,
-    display: Display,
-    stdin: ByteStream,
-    report: Report,
+    path: str, url: str | None, fail: bool, current: Session, stdin: ByteStream, report: Report
 ) -> int:
     from httpstat_cli.intake import heads
     from httpstat_cli.render import reading as out
@@ -63,30 +58,11 @@ def check(
         responses.append(
             out.Response(head, entry, heads.findings(head, entry), heads.readings(head))
         )
-    _show_check(responses, texts, display)
+    current.renderer(sys.stdout).check(responses)
     if status == ExitCode.OK and fail and found[-1].code >= 400:
         report(NotFound("err_final_status", code=found[-1].code))
         status = ExitCode.NOT_FOUND
     return status
-
-
-def _show_check(responses: Sequence[Any], texts: Texts, display: Display) -> None:
-    from httpstat_cli.render import reading as out
-
-    if display.format == "json":
-        _say(out.check_json(responses, texts, ascii_only=not _utf8(sys.stdout)))
-    elif display.format == "plain":
-        _say(out.check_plain(responses, texts))
-    else:
-        from httpstat_cli.render import reading_table
-
-        reading_table.print_check(responses, texts, display, sys.stdout)
-
-
-def _say(text: str) -> None:
-    if text:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
 
 
 def log_format(field: str | None) -> formats.LogFormat | None:
@@ -105,12 +81,7 @@ def _workers() -> int:
 
 
 def tally(
-    paths: Sequence[str],
-    field: str | None,
-    texts: Texts,
-    display: Display,
-    stdin: ByteStream,
-    report: Report,
+    paths: Sequence[str], field: str | None, current: Session, stdin: ByteStream, report: Report
 ) -> int:
     from httpstat_cli.intake import tally as counting
 
@@ -136,7 +107,7 @@ def tally(
             status = status or ExitCode.NOT_FOUND
         inputs.append(_input_record(name, result, error))
         total.add(result)
-    _show_tally(total, inputs, texts, display)
+    current.renderer(sys.stdout).tally(total, inputs)
     if not total.counted and status == ExitCode.OK:
         report(NotFound("err_no_codes_found", file=", ".join(r["file"] for r in inputs)))
         status = ExitCode.NOT_FOUND
@@ -167,27 +138,10 @@ def _progress(path: str, name: str) -> Any:
     return LazyProgress(size, name, sys.stderr)
 
 
-def _show_tally(total: Any, inputs: list[dict[str, Any]], texts: Texts, display: Display) -> None:
-    from httpstat_cli.render import reading as out
-
-    if display.format == "json":
-        _say(out.tally_json(total, inputs, texts, ascii_only=not _utf8(sys.stdout)))
-    elif not total.lines:
-        return
-    elif display.format == "plain":
-        _say(out.tally_plain(total, texts))
-    else:
-        from httpstat_cli.render import reading_table
-
-        reading_table.print_tally(total, texts, display, sys.stdout)
-
-
-def annotate(
-    paths: Sequence[str], texts: Texts, display: Display, stdin: ByteStream, report: Report
-) -> int:
+def annotate(paths: Sequence[str], current: Session, stdin: ByteStream, report: Report) -> int:
     from httpstat_cli.intake import annotate as notes
 
-    write = _line_writer(texts, display)
+    write = _line_writer(current.texts, current.display)
     report = once(report)
     status: int = ExitCode.OK
     reader = notes.LineReader()

@@ -1,15 +1,15 @@
 """The bundled registry of status codes: language-neutral facts, loaded once on first use.
 
-Entries are plain slotted classes rather than dataclasses or NamedTuples: defining them costs
-nothing at import time, which every TAB pays for.
+Entries are plain slotted classes: a NamedTuple or dataclass is built when its module is
+imported, which every run and every TAB would pay for.
 """
 
+import json
 import os
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from httpstat_cli import jsontext
 from httpstat_cli.errors import DataError
 
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "codes.json")
@@ -21,10 +21,7 @@ CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
 
 class Header:
-    """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY).
-
-    Header, Source and the view classes are plain slotted classes rather than NamedTuples:
-    every NamedTuple class costs its definition at import time, which every run pays."""
+    """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY)."""
 
     __slots__ = ("name", "requirement")
 
@@ -59,9 +56,8 @@ class Source:
 class StatusCode:
     """One meaning of a status code: a registered code, or one vendor's use of a number.
 
-    Built from its record in the data file once, when first asked for, and shared, so
-    identity is equality. The building is a handful of assignments: list and search build
-    every entry on each run. Lists stay as the file holds them; nothing changes them."""
+    Every entry is built once, when the registry is first read, and shared, so identity is
+    equality. Lists stay as the file holds them; nothing changes them."""
 
     __slots__ = (
         "_headers",
@@ -120,46 +116,26 @@ class StatusCode:
 
 
 @cache
-def _raw() -> tuple[dict[str, Any], ...]:
-    """The entries as the data file holds them, in the order hsc shows them (by code, the
-    registered meaning before vendors'; a test keeps the file so); turned into StatusCode
-    only when asked for, so that looking up one code does not build all of them."""
+def all_codes() -> tuple[StatusCode, ...]:
+    """Every entry, ordered by code, the registered meaning before vendor meanings (a test
+    keeps the data file in that order)."""
     try:
         with open(DATA_FILE, encoding="utf-8") as handle:
-            raw = jsontext.loads(handle.read())
+            raw = json.loads(handle.read())
         if not isinstance(raw, list):
             raise TypeError("expected a list of objects")
-        for item in raw:
-            if not isinstance(item["code"], int):
-                raise TypeError(f"code {item['code']!r} is not a number")
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    except (OSError, ValueError, TypeError) as error:
         raise DataError(f"cannot read {DATA_FILE}: {error}") from error
-    return tuple(raw)
+    return tuple(_entry(index, record) for index, record in enumerate(raw))
 
 
-_built: dict[int, StatusCode] = {}  # by position in the data file
-
-
-def _make(index: int, raw: dict[str, Any]) -> StatusCode:
-    entry = _built.get(index)
-    if entry is None:
-        try:
-            entry = _built[index] = StatusCode(raw)
-        except (KeyError, TypeError) as error:
-            raise DataError(f"cannot read {DATA_FILE}: entry {index}: {error!r}") from error
-    return entry
-
-
-def _select(low: int, high: int) -> tuple[StatusCode, ...]:
-    return tuple(
-        _make(index, item) for index, item in enumerate(_raw()) if low <= item["code"] <= high
-    )
-
-
-@cache
-def all_codes() -> tuple[StatusCode, ...]:
-    """Every entry, ordered by code, the registered meaning before vendor meanings."""
-    return _select(100, 599)
+def _entry(index: int, record: dict[str, Any]) -> StatusCode:
+    try:
+        if not isinstance(record["code"], int):
+            raise TypeError(f"code {record['code']!r} is not a number")
+        return StatusCode(record)
+    except (KeyError, TypeError) as error:
+        raise DataError(f"cannot read {DATA_FILE}: entry {index}: {error!r}") from error
 
 
 @cache
@@ -171,13 +147,13 @@ def get(entry_id: str) -> StatusCode | None:
     return _by_id().get(entry_id)
 
 
+def in_range(low: int, high: int) -> tuple[StatusCode, ...]:
+    return tuple(entry for entry in all_codes() if low <= entry.code <= high)
+
+
 def by_code(code: int) -> tuple[StatusCode, ...]:
     """Every meaning of one number, the registered one first."""
-    return _select(code, code)
-
-
-def in_range(low: int, high: int) -> tuple[StatusCode, ...]:
-    return _select(low, high)
+    return in_range(code, code)
 
 
 def in_class(code_class: str) -> tuple[StatusCode, ...]:
@@ -186,9 +162,8 @@ def in_class(code_class: str) -> tuple[StatusCode, ...]:
 
 
 def class_sizes() -> dict[str, int]:
-    """How many entries each class holds, counted without building them."""
+    """How many entries each class holds."""
     sizes: dict[str, int] = {}
-    for item in _raw():
-        code_class = f"{item['code'] // 100}xx"
-        sizes[code_class] = sizes.get(code_class, 0) + 1
+    for entry in all_codes():
+        sizes[entry.code_class] = sizes.get(entry.code_class, 0) + 1
     return sizes

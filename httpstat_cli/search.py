@@ -9,8 +9,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from httpstat_cli.errors import NotFound
 from httpstat_cli.i18n import Texts
 from httpstat_cli.registry import StatusCode
+from httpstat_cli.views import CodeView, code_view
 
 # Letter forms a reader treats as one: Arabic yeh and kaf as Persian, dotless i as i,
 # Persian and Arabic-Indic digits as ASCII. Joiners and the kashida carry no meaning here.
@@ -432,3 +434,32 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
                 spans.append(found.span())
                 break
     return tuple(spans)
+
+
+def miss(text: str, lang: str, every_language: bool = False) -> NotFound:
+    """The error for words that found nothing, with the most useful hint: the language whose
+    texts they do match (a French word asked in English), else the nearest known spelling,
+    else (when the error is worded) where to see every code. Only a failed search pays."""
+    from httpstat_cli import i18n, registry
+
+    entries = registry.all_codes()
+    if not every_language:
+        for tag in i18n.SUPPORTED:
+            if tag not in (lang, i18n.FALLBACK) and search(
+                text, entries, [i18n.load_texts(tag)], limit=1
+            ):
+                return NotFound("err_no_search_hits", query=text, hint_lang=tag)
+    word = suggest(text, entries, i18n.texts_for_search(lang, every_language))
+    return NotFound("err_no_search_hits", query=text, hint=word)
+
+
+def hit_views(hits: Sequence[Hit], texts: Texts, text: str) -> list[CodeView]:
+    """Hits as the renderers show them: score, matched fields, the query's words marked."""
+    views = []
+    for hit in hits:
+        view = code_view(hit.entry, texts)
+        view.score, view.matched = hit.score, hit.matched
+        view.title_marks = marks(view.title, text)
+        view.summary_marks = marks(view.summary, text)
+        views.append(view)
+    return views

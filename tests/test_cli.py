@@ -164,7 +164,38 @@ def test_languages_lists_english_as_complete(run: Run) -> None:
     assert result.stdout.splitlines()[0].split("\t") == ["en", "English", "English", "ltr", "100%"]
 
 
-def test_help_is_available_everywhere(run: Run) -> None:
-    for command in ([], ["lookup"], ["list"], ["languages"]):
-        result = run(*command, "-h")
-        assert result.exit_code == 0 and "Usage:" in result.stdout
+@pytest.mark.parametrize(
+    ("command", "usage"),
+    [
+        ([], "Usage: hsc [OPTIONS] [COMMAND] [ARGS]..."),
+        (["lookup"], "Usage: hsc lookup [OPTIONS] CODE|CLASS|RANGE|NAME|WORDS..."),
+        (["list"], "Usage: hsc list [OPTIONS] [CLASS]..."),
+        (["languages"], "Usage: hsc languages [OPTIONS]"),
+    ],
+)
+def test_help_is_available_everywhere(run: Run, command: list[str], usage: str) -> None:
+    result = run(*command, "-h")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.splitlines()[0] == usage
+    assert "--lang TAG" in result.stdout
+
+
+HELP = " (hsc --help)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["418", "--format", "it's"], "Error: invalid value for --format: it's" + HELP),
+        (["completion", "a'b"], "Error: unknown shell a'b; choose bash, zsh or fish" + HELP),
+        (
+            ["search", "x", "--limit", "0"],
+            "Error: --limit must be a whole number from 1 to 1000" + HELP,
+        ),
+    ],
+)
+def test_a_rejected_value_is_quoted_whole_whatever_quotes_it_holds(
+    run: Run, args: list[str], line: str
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stderr == line

@@ -7,7 +7,8 @@ import pytest
 from rich.cells import cell_len
 
 from httpstat_cli import i18n, registry
-from httpstat_cli.explain import code_story
+from httpstat_cli.explain import ClassStory, CodeStory, code_story, stories
+from httpstat_cli.query import parse_all
 from tests.conftest import Run
 
 BOX = re.compile("[\u2500-\u257f]")
@@ -80,9 +81,8 @@ def test_caching_and_spec_reference(run: Run, code: str, cacheable: bool, refere
 
 def test_a_number_with_several_meanings_gets_one_panel_each(run: Run) -> None:
     records = json.loads(run("explain", "499", "--format", "json").stdout)["codes"]
-    assert [r["id"] for r in records] == ["499-esri", "499-nginx"] or {
-        r["vendor"] for r in records
-    } >= {"nginx", "Esri ArcGIS"}
+    assert [record["id"] for record in records] == [e.id for e in registry.by_code(499)]
+    assert {record["vendor"] for record in records} >= {"nginx", "Esri ArcGIS"}
 
 
 def test_unofficial_codes_say_what_the_client_receives(run: Run) -> None:
@@ -145,3 +145,15 @@ def test_every_label_follows_the_language(run: Run) -> None:
         plain = run("explain", "503", "--format", "plain", "--lang", lang).stdout
         for key in ("label_summary", "label_client", "label_retry", "label_source"):
             assert i18n.upper(texts.ui(key), lang) in plain
+
+
+def test_a_class_is_told_once_as_a_class_and_words_by_their_best_match() -> None:
+    english = i18n.load_texts("en")
+    queries = parse_all(["4xx", "400-499", "rate limit", "299", "418"])
+    told, misses = stories(queries, english, [english])
+    assert isinstance(told[0], ClassStory) and told[0].code_class == "4xx"
+    assert [story.view.entry.id for story in told[1:] if isinstance(story, CodeStory)] == [
+        "429",
+        "418",
+    ]
+    assert len(told) == 3 and misses == ["299"]

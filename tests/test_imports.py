@@ -91,3 +91,17 @@ def test_bidi_machinery_loads_only_for_right_to_left_output() -> None:
         assert "bidi" in persian and "arabic_reshaper" in persian
         logical = probe(["418", "--format", "plain", "--lang", "fa"])["modules"]
         assert "bidi" not in logical
+
+
+RENDERERS = {"httpstat_cli.render.table", "httpstat_cli.render.plain", "httpstat_cli.render.json"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "json"])
+def test_a_run_loads_the_renderer_of_its_format_and_no_other(fmt: str) -> None:
+    loaded = set(probe(["418", "--format", fmt])["submodules"]) & RENDERERS
+    assert loaded == {f"httpstat_cli.render.{fmt}"}
+
+
+def test_a_plain_lookup_loads_neither_explain_nor_search() -> None:
+    loaded = probe(["418", "--format", "plain"])["submodules"]
+    assert "httpstat_cli.explain" not in loaded and "httpstat_cli.search" not in loaded

@@ -1,9 +1,20 @@
-"""How output looks: format, colour and width are decided here, once, from flags and environment.
+"""How output looks: format, colour and width are decided here, once, from flags and environment;
+then one renderer per format (table, plain, json), all with the same methods.
 
 Nothing in this module imports rich: plain and JSON output never pay for it.
 """
 
-from collections.abc import Mapping
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from httpstat_cli.explain import Story
+    from httpstat_cli.i18n import Texts
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
+    from httpstat_cli.views import CodeView, LanguageView
 
 FORMATS = ("table", "plain", "json")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
@@ -65,3 +76,50 @@ def decide(
         color=fmt == "table" and wants_color(color_flag, environ, stdout_is_terminal),
         width=choose_width(environ, terminal_columns),
     )
+
+
+class Renderer(Protocol):
+    """What every format shows. A renderer given nothing to show prints nothing, except JSON,
+    whose empty list is an answer."""
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        """Entries looked up (hsc 418, hsc lookup 4xx teapot)."""
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        """Entries listed (hsc list): a table groups them under their class."""
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        """Search results, best first, under the query they answer."""
+
+    def stories(self, told: Sequence[Story]) -> None:
+        """Codes and classes explained (hsc explain)."""
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        """The languages hsc speaks."""
+
+    def check(self, responses: Sequence[Response]) -> None:
+        """Response heads read from curl, wget or HTTPie, and what their fields say."""
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        """Codes counted in logs, and each input's format, lines and error."""
+
+
+def renderer(display: Display, texts: Texts, stream: IO[str]) -> Renderer:
+    """The renderer of the display's format; only the table's imports rich."""
+    if display.format == "json":
+        from httpstat_cli.render.json import JsonRenderer
+
+        return JsonRenderer(texts, stream)
+    if display.format == "plain":
+        from httpstat_cli.render.plain import PlainRenderer
+
+        return PlainRenderer(texts, display, stream)
+    from httpstat_cli.render.table import TableRenderer
+
+    return TableRenderer(texts, display, stream)
+
+
+def write(stream: IO[str], text: str) -> None:
+    """One finished block of output, flushed so that a closed pipe is noticed at once."""
+    stream.write(text + "\n")
+    stream.flush()

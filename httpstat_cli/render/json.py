@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+import json
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
-from httpstat_cli import jsontext
+from httpstat_cli.render import write
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:  # explain loads only for hsc explain
-    from httpstat_cli.explain import ClassStory, CodeStory, Item, Section
+    from httpstat_cli.explain import ClassStory, CodeStory, Item, Section, Story
+    from httpstat_cli.i18n import Texts
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 SCHEMA_VERSION = 1
 
@@ -30,7 +34,9 @@ def code_record(view: CodeView) -> dict[str, Any]:
         },
         "python_name": entry.python_name,
         "cacheable": entry.cacheable,
-        "headers": [{"name": h.name, "requirement": h.requirement} for h in entry.headers],
+        "headers": [
+            {"name": header.name, "requirement": header.requirement} for header in entry.headers
+        ],
         "related": list(entry.related),
         "title": view.title,
         "summary": view.summary,
@@ -43,7 +49,7 @@ def code_record(view: CodeView) -> dict[str, Any]:
 
 def dump(document: dict[str, Any], ascii_only: bool = False) -> str:
     """UTF-8 as is; escaped (``\\u0641``) when stdout cannot encode it, so nothing is lost."""
-    return jsontext.dumps(document, ensure_ascii=ascii_only)
+    return json.dumps(document, ensure_ascii=ascii_only, indent=2)
 
 
 def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
@@ -122,8 +128,48 @@ def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
-            "codes": [story_record(s) for s in items if isinstance(s, CodeStory)],
-            "classes": [story_record(s) for s in items if isinstance(s, ClassStory)],
+            "codes": [story_record(story) for story in items if isinstance(story, CodeStory)],
+            "classes": [story_record(story) for story in items if isinstance(story, ClassStory)],
         },
         ascii_only,
     )
+
+
+def _utf8(stream: IO[str]) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+class JsonRenderer:
+    """The JSON contract on a stream: escaped (``\\u0641``) where the stream is not UTF-8."""
+
+    def __init__(self, texts: Texts, stream: IO[str]) -> None:
+        self.texts = texts
+        self.lang = texts.lang
+        self.stream = stream
+        self.ascii_only = not _utf8(stream)
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        write(self.stream, codes(views, self.lang, self.ascii_only))
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        write(self.stream, stories(told, self.lang, self.ascii_only))
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        write(self.stream, languages(views, self.ascii_only))
+
+    def check(self, responses: Sequence[Response]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.check_json(responses, self.texts, self.ascii_only))
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.tally_json(counted, inputs, self.texts, self.ascii_only))

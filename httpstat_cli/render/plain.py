@@ -6,16 +6,18 @@ Columns of a code row: code, class, status, vendor (or -), registered phrase, ti
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
-from httpstat_cli.i18n import Texts
-from httpstat_cli.render.typography import colon, prose
+from httpstat_cli.i18n import Texts, colon, typeset
+from httpstat_cli.render import Display, write
 from httpstat_cli.views import CodeView, LanguageView
 
-if TYPE_CHECKING:  # explain loads only for hsc explain
-    from httpstat_cli.explain import ClassStory, CodeStory
+if TYPE_CHECKING:  # explain, check and tally load only for their commands
+    from httpstat_cli.explain import ClassStory, CodeStory, Story
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 
 def cell(text: str) -> str:
@@ -62,7 +64,7 @@ def languages(views: Iterable[LanguageView]) -> str:
     )
 
 
-class Prose:
+class ParagraphWrapper:
     """Wraps paragraphs for one language and display: French spacing; for right-to-left text in
     a terminal without bidi, each wrapped line in visual order and aligned to the right."""
 
@@ -77,15 +79,15 @@ class Prose:
 
     def wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
         lead = indent if first is None else first
-        clean = prose(visible(" ".join(text.split())), self.lang)
+        clean = typeset(visible(" ".join(text.split())), self.lang)
         if self.visual:
             from httpstat_cli.render import rtl
 
             room = max(self.width - len(lead), 10)
             lines = rtl.lines(clean, room)
             return [
-                (line + (lead if n == 0 else indent)[::-1]).rjust(self.width)
-                for n, line in enumerate(lines)
+                (line + (lead if index == 0 else indent)[::-1]).rjust(self.width)
+                for index, line in enumerate(lines)
             ]
         import textwrap  # only explain wraps; a lookup never pays for it
 
@@ -99,7 +101,7 @@ class Prose:
         )
 
 
-def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
+def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[str]:
     entry = story.view.entry
     lines = out.wrap(f"{entry.code}  {story.view.title}")
     if story.view.title.casefold() != entry.phrase.casefold():
@@ -120,7 +122,7 @@ def _code_story(story: CodeStory, texts: Texts, out: Prose) -> list[str]:
     return lines
 
 
-def _class_story(story: ClassStory, out: Prose) -> list[str]:
+def _class_story(story: ClassStory, out: ParagraphWrapper) -> list[str]:
     lines = out.wrap(f"{story.code_class}  {story.name}")
     lines += out.wrap(story.description)
     lines += ["", *out.wrap(out.heading(story.label))]
@@ -136,7 +138,7 @@ def stories(
     """Readable text for pagers and pipes: labelled paragraphs, no colour, no box characters."""
     from httpstat_cli.explain import ClassStory
 
-    out = Prose(texts, width, visual)
+    out = ParagraphWrapper(texts, width, visual)
     blocks = [
         _class_story(story, out)
         if isinstance(story, ClassStory)
@@ -144,3 +146,40 @@ def stories(
         for story in items
     ]
     return "\n\n\n".join("\n".join(block) for block in blocks)
+
+
+class PlainRenderer:
+    """Tab-separated rows and indented paragraphs on a stream."""
+
+    def __init__(self, texts: Texts, display: Display, stream: IO[str]) -> None:
+        self.texts = texts
+        self.display = display
+        self.stream = stream
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        if views:
+            write(self.stream, codes(views, self.display.bidi))
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        if told:
+            write(self.stream, stories(told, self.texts, self.display.width, self.display.bidi))
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        write(self.stream, languages(views))
+
+    def check(self, responses: Sequence[Response]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.check_plain(responses, self.texts))
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading
+
+        if counted.lines:
+            write(self.stream, reading.tally_plain(counted, self.texts))

@@ -1,5 +1,5 @@
 """A progress bar on stderr for a long read, shown only at a terminal and only once the read
-has taken more than a second, so short runs never import rich for it."""
+has taken more than a second, so short runs never import rich (drawn by the table module)."""
 
 import time
 from types import TracebackType
@@ -31,21 +31,10 @@ class LazyProgress:
         self.bar.update(self.task, completed=min(self.done, self.total))
 
     def _start(self) -> None:
-        from rich.console import Console
-        from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+        from httpstat_cli.render import table
 
-        console = Console(file=self.stream, markup=False, highlight=False, emoji=False)
-        self.bar = Progress(
-            *Progress.get_default_columns()[:1],
-            BarColumn(),
-            DownloadColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            transient=True,
-        )
-        self.bar.start()
-        label = visible(self.label).replace("[", "\\[")  # a file name is neither markup nor escapes
-        self.task = self.bar.add_task(label, total=self.total or None)
+        # a file name is neither markup nor escapes
+        self.bar, self.task = table.progress_bar(visible(self.label), self.total, self.stream)
 
     def __enter__(self) -> "LazyProgress":
         return self

@@ -10,7 +10,7 @@ user or the data is interpreted: ``[bold]`` prints as typed.
 import itertools
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len as _cell_len
@@ -20,10 +20,13 @@ from rich.text import Text
 
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
-from httpstat_cli.i18n import Texts
+from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.render import Display, palette
-from httpstat_cli.render.typography import colon, prose
 from httpstat_cli.views import CodeView, LanguageView, source_label
+
+if TYPE_CHECKING:  # check and tally load only for their commands
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 Span = tuple[int, int]
 Span3 = tuple[int, int, str]  # start, end, style name
@@ -121,7 +124,7 @@ class Writer:
         self.plain = not self.visual and self.lang != "fr"  # printable text passes unchanged
 
     def text(self, text: str, width: int, style: str = "", spans: Sequence[Span] = ()) -> Run:
-        clean = text if self.plain and text.isprintable() else prose(visible(text), self.lang)
+        clean = text if self.plain and text.isprintable() else typeset(visible(text), self.lang)
         if self.visual:
             from httpstat_cli.render import rtl
 
@@ -565,12 +568,12 @@ def _item_text(item: Item, writer: Writer, width: int) -> Run:
     line = Run()
     if item.entry is not None:
         line.append(str(item.entry.code), palette.code_style(item.entry))
-        line.append(f" {prose(visible(item.title), writer.lang)}", "bold")
+        line.append(f" {typeset(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
             line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
         if item.text:
-            line.append(prose(colon(writer.lang), writer.lang))
-    line.append(prose(visible(item.text), writer.lang))
+            line.append(typeset(colon(writer.lang), writer.lang))
+    line.append(typeset(visible(item.text), writer.lang))
     return line
 
 
@@ -626,3 +629,66 @@ def print_stories(
         title = _headline(str(entry.code), name, style, writer)
         blocks = _story_blocks(story, texts, writer, inner)
         write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
+
+
+def progress_bar(label: str, total: int, stream: IO[str]) -> tuple[Any, Any]:
+    """rich's progress bar for reading ``total`` bytes, started, and its task; it goes away
+    when stopped."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    out = Console(file=stream, markup=False, highlight=False, emoji=False)
+    bar = Progress(
+        *Progress.get_default_columns()[:1],
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=out,
+        transient=True,
+    )
+    bar.start()
+    return bar, bar.add_task(label.replace("[", "\\["), total=total or None)
+
+
+class TableRenderer:
+    """Coloured tables and explain panels, through the functions above."""
+
+    def __init__(self, texts: Texts, display: Display, stream: IO[str]) -> None:
+        self.texts = texts
+        self.display = display
+        self.stream = stream
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        if views:  # a table of nothing would be just its header
+            print_codes(views, self.texts, self.display, self.stream)
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        """One table per class, under the class's name and description."""
+        texts = self.texts
+        for code_class in dict.fromkeys(view.entry.code_class for view in views):
+            members = [view for view in views if view.entry.code_class == code_class]
+            heading = (
+                f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
+                f"{texts.class_description(code_class)}"
+            )
+            print_codes(members, texts, self.display, self.stream, heading, code_class)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        heading = self.texts.ui("heading_search", query=query)
+        print_codes(views, self.texts, self.display, self.stream, heading)
+
+    def stories(self, told: Sequence[CodeStory | ClassStory]) -> None:
+        print_stories(told, self.texts, self.display, self.stream)
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        print_languages(views, self.texts, self.display, self.stream)
+
+    def check(self, responses: "Sequence[Response]") -> None:
+        from httpstat_cli.render import reading_table
+
+        reading_table.print_check(responses, self.texts, self.display, self.stream)
+
+    def tally(self, counted: "Tally", inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading_table
+
+        if counted.lines:
+            reading_table.print_tally(counted, self.texts, self.display, self.stream)

@@ -1,0 +1,159 @@
+"""The session of one run: language, display and warnings, decided once from the flags and the
+environment; and errors worded in the reader's language. No click here: cli.py parses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from typing import IO, NoReturn
+
+from httpstat_cli import i18n
+from httpstat_cli.errors import DataError, HscError, visible
+from httpstat_cli.i18n import Texts
+from httpstat_cli.render import Display, Renderer, decide, renderer
+
+
+class Settings:
+    """The global flags as given, before or after the command (the later one wins); None
+    where the environment decides."""
+
+    def __init__(self) -> None:
+        self.lang: str | None = None
+        self.format: str | None = None
+        self.color: bool | None = None
+        self.bidi: bool | None = None
+
+
+class Session:
+    """The reader's texts and display, and the warnings to say if the command succeeds."""
+
+    __slots__ = ("display", "texts", "warnings")
+
+    def __init__(self, texts: Texts, display: Display, warnings: Sequence[str] = ()) -> None:
+        self.texts = texts
+        self.display = display
+        self.warnings = list(warnings)
+
+    @property
+    def lang(self) -> str:
+        return self.texts.lang
+
+    def search_languages(self, every_language: bool = False) -> list[Texts]:
+        return i18n.texts_for_search(self.lang, every_language)
+
+    def renderer(self, stream: IO[str]) -> Renderer:
+        return renderer(self.display, self.texts, stream)
+
+
+def terminal_columns(stream: IO[str]) -> int | None:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str]) -> Session:
+    texts = i18n.load_texts(i18n.negotiate(settings.lang, environ))
+    warnings = [visible(texts.ui("warning", message=warning)) for warning in texts.warnings]
+    is_terminal = stdout.isatty()
+    display = decide(
+        settings.format, settings.color, environ, is_terminal, terminal_columns(stdout)
+    )
+    if texts.right_to_left:
+        from httpstat_cli.render import rtl
+
+        _, bad_value = rtl.setting(environ)
+        if bad_value is not None:
+            warning = texts.ui("warn_bad_bidi", value=bad_value)
+            warnings.append(visible(texts.ui("warning", message=warning)))
+        visual = display.format != "json" and rtl.wants_visual_order(
+            settings.bidi, environ, is_terminal
+        )
+        display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
+    return Session(texts, display, warnings)
+
+
+def flag_language(argv: Sequence[str]) -> str | None:
+    """The last ``--lang`` among the raw arguments, for wording an error that stops parsing
+    before the flag is stored; None when there is none."""
+    found = None
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif word.startswith("--lang="):
+            found = word.partition("=")[2]
+    return found
+
+
+def error_texts(flag: str | None, environ: Mapping[str, str]) -> Texts | None:
+    """Errors speak the reader's language: the flag's if it names a shipped one, else the
+    environment's; None when not even English can be read."""
+    for choice in (flag, None) if flag is not None else (None,):
+        try:
+            return i18n.load_texts(i18n.negotiate(choice, environ))
+        except HscError:
+            continue
+    return None
+
+
+def error_line(error: HscError, texts: Texts | None) -> str:
+    """One line for stderr: the message, then the most useful hint."""
+    params = {key: visible(str(value)) for key, value in error.params.items() if value is not None}
+    hint = params.pop("hint", None)
+    other_language = params.pop("hint_lang", None)
+    if texts is None or isinstance(error, DataError):
+        return f"Error: {params.get('detail') or f'{error.key} {params}'}"
+    try:
+        message = texts.ui(error.key, **params)
+        if other_language:
+            meta = i18n.read_locale(other_language).get("meta", {})
+            name = meta.get("native_name", other_language)
+            advice = texts.ui("hint_other_language", language=name, tag=other_language)
+        elif hint:
+            advice = texts.ui("hint_did_you_mean", word=hint)
+        else:
+            advice = texts.ui("hint_list_all") if error.key == "err_no_search_hits" else ""
+        if advice:
+            message = f"{message}{i18n.semicolon(texts.lang)}{advice}"
+        return texts.ui("error", message=message)
+    except (HscError, KeyError, IndexError):
+        return f"Error: {error.key} {params}"
+
+
+def usage_line(message: str, texts: Texts | None, hint: str = "") -> str:
+    """A parse error as one line: the message on one line, control characters escaped."""
+    message = visible(" ".join(message.split())) + hint
+    return texts.ui("error", message=message) if texts else f"Error: {message}"
+
+
+def say(text: str, err: bool = False, nl: bool = True) -> None:
+    """Write to stdout or stderr as they are configured. Not click.echo: it swaps an ASCII
+    stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n" if nl else text)
+    stream.flush()
+
+
+def tolerant_streams() -> None:
+    """A stdout that cannot encode Persian or Turkish (PYTHONIOENCODING=ascii, a latin-1
+    terminal) gets "?" for what it cannot show, rather than a crash; JSON escapes instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def quiet_exit() -> NoReturn:
+    """The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(0)
