@@ -15,7 +15,7 @@ import click
 
 from httpstat_cli import __version__, app, i18n, query, registry
 from httpstat_cli.app import Session, Settings, say
-from httpstat_cli.errors import ExitCode, HscError, UsageError
+from httpstat_cli.errors import ExitCode, HscError
 from httpstat_cli.options import (
     Choice,
     HelpOption,
@@ -274,14 +274,10 @@ def completion(shell: str) -> None:
 
 
 def completion_script(shell: str) -> str:
-    """The script click generates for ``hsc``: the same text as completions/ in the repo."""
-    from click.shell_completion import get_completion_class
+    """The script for ``shell``: the same text as completions/ in the repo."""
+    from httpstat_cli.shell_scripts import SCRIPTS
 
-    completer = get_completion_class(shell)
-    if completer is None:  # click knows every shell in SHELLS; a guard for future versions
-        raise UsageError("err_unknown_shell", shell=shell)
-    source = completer(cli, {}, "hsc", "_HSC_COMPLETE").source()
-    return source if source.endswith("\n") else source + "\n"
+    return SCRIPTS[shell]
 
 
 def main(argv: Sequence[str] | None = None) -> None:

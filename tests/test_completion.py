@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -114,13 +115,20 @@ def _hsc_on_path(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def _shell(tmp_path: Path, shell: str, flag: str, script: str) -> str:
-    """Run a script in a real shell without its user configuration, hsc on PATH."""
+def _without_hsc_on_path(tmp_path: Path) -> dict[str, str]:
+    """As above, but only an alias or a function can find hsc."""
+    environment = _hsc_on_path(tmp_path)
+    environment["PATH"] = environment["PATH"].split(os.pathsep, 1)[1]
+    return environment
+
+
+def _shell(tmp_path: Path, shell: str, flag: str, script: str, hsc_on_path: bool = True) -> str:
+    """Run a script in a real shell without its user configuration, hsc on PATH or not."""
     done = subprocess.run(
         [shell, flag, "-c", script],
         capture_output=True,
         text=True,
-        env=_hsc_on_path(tmp_path),
+        env=_hsc_on_path(tmp_path) if hsc_on_path else _without_hsc_on_path(tmp_path),
         check=True,
     )
     return done.stdout
@@ -143,16 +151,112 @@ def test_real_fish_offers_codes_with_titles(tmp_path: Path) -> None:
     assert "418\tI'm a teapot" in _shell(tmp_path, "fish", "--no-config", script).splitlines()
 
 
-@needs("zsh")
-def test_real_zsh_script_loads_and_asks_hsc(tmp_path: Path) -> None:
-    # Driving zsh's completion widget needs a terminal; we check that the script loads in
-    # zsh's completion system and that the call it makes returns the codes.
-    script = (
-        "autoload -U compinit && compinit -u\n"
-        f"source {ROOT / 'completions' / '_hsc'}\n"
-        "whence -w _hsc_completion\n"
-        'env COMP_WORDS="hsc 41" COMP_CWORD=1 _HSC_COMPLETE=zsh_complete hsc\n'
+def _launcher(tmp_path: Path, name: str) -> Path:
+    """An ``hsc`` that is not on PATH: the way a venv's entry point is met through an alias."""
+    hidden = tmp_path / "venv-bin"
+    hidden.mkdir(exist_ok=True)
+    launcher = hidden / name
+    launcher.write_text(
+        f'#!/bin/sh\nexec {sys.executable} -m httpstat_cli "$@"\n', encoding="utf-8"
     )
-    output = _shell(tmp_path, "zsh", "-f", script)
-    assert "_hsc_completion: function" in output
-    assert "I'm a teapot" in output
+    launcher.chmod(0o755)
+    return launcher
+
+
+def _bash_candidates(tmp_path: Path, setup: str, typed: str) -> list[str]:
+    words = typed.split(" ")
+    script = (
+        f"{setup}\nsource {ROOT / 'completions' / 'hsc.bash'}\n"
+        f"complete -o nosort -F _hsc_completion {words[0]}\n"
+        f"COMP_WORDS=({typed}); COMP_CWORD={len(words) - 1}\n"
+        f"_hsc_completion {words[0]}\n"
+        'printf "%s\\n" "${COMPREPLY[@]}"\n'
+    )
+    return _shell(tmp_path, "bash", "--norc", script, hsc_on_path=False).split()
+
+
+@needs("bash")
+@pytest.mark.parametrize(
+    "setup",
+    ["alias hsc={launcher}", "alias h='{launcher} --lang fr'", 'hsc() {{ {launcher} "$@"; }}'],
+)
+def test_real_bash_completes_through_an_alias_or_a_function(tmp_path: Path, setup: str) -> None:
+    launcher = _launcher(tmp_path, "hsc")
+    name = "h" if "alias h=" in setup else "hsc"
+    found = _bash_candidates(tmp_path, setup.format(launcher=launcher), f"{name} 41")
+    assert found == [str(code) for code in range(410, 420)]
+
+
+@needs("fish")
+def test_real_fish_completes_through_an_alias(tmp_path: Path) -> None:
+    launcher = _launcher(tmp_path, "hsc")
+    fish_script = ROOT / "completions" / "hsc.fish"
+    script = f"alias hsc={launcher}; source {fish_script}; complete -C 'hsc 41'"
+    output = _shell(tmp_path, "fish", "--no-config", script, hsc_on_path=False)
+    assert "418\tI'm a teapot" in output.splitlines()
+
+
+@needs("fish")
+def test_real_fish_keeps_descriptions_that_contain_commas(tmp_path: Path) -> None:
+    fish_script = ROOT / "completions" / "hsc.fish"
+    script = f"source {fish_script}; complete -C 'hsc 4'; complete -C 'hsc --l'"
+    lines = _shell(tmp_path, "fish", "--no-config", script).splitlines()
+    sizes = registry.class_sizes()
+    assert f"4xx\tClient Error, {sizes['4xx']} codes" in lines
+    assert any(line.startswith("--lang\t") and "en, tr, fr or fa" in line for line in lines)
+
+
+def _screen_once(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _wait_for_screen(session: str, expect: str) -> str:
+    """The screen once ``expect`` shows on it; this waits for the shell, it times nothing."""
+    screen = ""
+    for _ in range(100):
+        screen = _screen_once(session)
+        if expect in screen:
+            break
+        time.sleep(0.2)
+    return screen
+
+
+def _zsh_screen(tmp_path: Path, setup: str, typed: str, expect: str) -> str:
+    """Type into a real interactive zsh under tmux, press TAB, and return the screen. hsc is
+    on PATH only when ``setup`` does nothing to find it."""
+    session = f"hsc-test-{os.getpid()}-{tmp_path.name}"
+    on_path = _hsc_on_path(tmp_path) if setup == "true" else _without_hsc_on_path(tmp_path)
+    environment = on_path | {"TERM": "xterm"}
+    command = " ".join(["env", "-i", *(f"{k}={v}" for k, v in environment.items()), "zsh", "-f"])
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-x", "150", "-y", "40", "-s", session, command], check=True
+    )
+    try:
+        prepare = (
+            f"autoload -U compinit && compinit -u; source {ROOT / 'completions' / '_hsc'}; "
+            f"{setup}; PS1='ready> '"
+        )
+        subprocess.run(["tmux", "send-keys", "-t", session, prepare, "Enter"], check=True)
+        _wait_for_screen(session, "\nready> ")
+        subprocess.run(["tmux", "send-keys", "-t", session, typed, "Tab"], check=True)
+        return _wait_for_screen(session, expect)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+
+
+@needs("zsh")
+@needs("tmux")
+@pytest.mark.parametrize(
+    "setup",
+    ["true", "alias hsc={launcher}", 'hsc() {{ {launcher} "$@" }}', "alias h={launcher}"],
+)
+def test_real_zsh_offers_codes_with_titles_on_tab(tmp_path: Path, setup: str) -> None:
+    launcher = _launcher(tmp_path, "hsc")
+    typed = "hsc 41"
+    if setup.startswith("alias h="):
+        setup, typed = setup + "; compdef h=hsc", "h 41"
+    screen = _zsh_screen(tmp_path, setup.format(launcher=launcher), typed, "I'm a teapot")
+    assert "418  -- I'm a teapot" in screen
+    assert "410  -- Gone" in screen
