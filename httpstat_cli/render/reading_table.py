@@ -121,20 +121,27 @@ def _count_table(
 def _layout(
     rows: Sequence[tuple[Run, str, int, float]], texts: Texts, display: Display
 ) -> list[Line]:
+    order: Callable[[str], str] = str
+    if display.rtl and display.bidi:  # a terminal without bidi: texts in visual order
+        from httpstat_cli.render import rtl
+
+        order = rtl.visual
+    rows = [(code, order(title), count, value) for code, title, count, value in rows]
+    heads = [order(texts.ui(key)) for key in ("col_code", "col_title", "col_count", "col_share")]
     counts = [str(count) for _, _, count, _ in rows]
     shares = [percent(value) for _, _, _, value in rows]
-    code_width = max(3, table.cell_len(texts.ui("col_code")))
-    count_width = max(table.cell_len(texts.ui("col_count")), *map(len, counts))
-    share_width = max(table.cell_len(texts.ui("col_share")), *map(len, shares))
+    code_width = max(3, table.cell_len(heads[0]))
+    count_width = max(table.cell_len(heads[2]), *map(len, counts))
+    share_width = max(table.cell_len(heads[3]), *map(len, shares))
     fixed = code_width + count_width + share_width + 4 * len(table._GAP)
     bar_width = _BAR_WIDTH if display.width - fixed >= _BAR_WIDTH + 12 else 0
-    longest = max(table.cell_len(text) for text in [texts.ui("col_title"), *(r[1] for r in rows)])
+    longest = max(table.cell_len(text) for text in [heads[1], *(row[1] for row in rows)])
     title_width = max(8, min(longest, display.width - fixed - bar_width))
     head = [
-        _fit(texts.ui("col_code"), code_width),
-        _fit(texts.ui("col_title"), title_width),
-        _fit(texts.ui("col_count"), count_width, right=True),
-        _fit(texts.ui("col_share"), share_width, right=True),
+        _fit(heads[0], code_width),
+        _fit(heads[1], title_width),
+        _fit(heads[2], count_width, right=True),
+        _fit(heads[3], share_width, right=True),
     ]
     lines: list[Line] = [_joined([(cell, palette.HEADING) for cell in head])]
     lines.append(("\u2500" * min(display.width, fixed + title_width + bar_width), ()))
