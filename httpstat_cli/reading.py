@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from typing import IO, Any
+from collections.abc import Callable, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 from httpstat_cli.app import Session
 from httpstat_cli.errors import ExitCode, HscError, InputError, NotFound, UsageError
@@ -15,6 +15,9 @@ from httpstat_cli.i18n import Texts
 from httpstat_cli.intake import formats, sources
 from httpstat_cli.intake.sources import ByteStream
 from httpstat_cli.render import Display
+
+if TYPE_CHECKING:
+    from httpstat_cli.intake.annotate import Found
 
 Report = Callable[[HscError], None]  # says one error on stderr, in the reader's language
 
@@ -141,7 +144,7 @@ def _progress(path: str, name: str) -> Any:
 def annotate(paths: Sequence[str], current: Session, stdin: ByteStream, report: Report) -> int:
     from httpstat_cli.intake import annotate as notes
 
-    write = _line_writer(current.texts, current.display)
+    writer = Annotator(current.texts, current.display)
     report = once(report)
     status: int = ExitCode.OK
     reader = notes.LineReader()
@@ -149,7 +152,7 @@ def annotate(paths: Sequence[str], current: Session, stdin: ByteStream, report: 
         live = path == sources.STDIN and notes.is_live(stdin)
         try:
             for line in notes.lines_of(path, stdin):
-                write(line, reader.find(line), reader.format, live)
+                writer.write(line, reader.find(line), reader.format, live)
         except InputError as error:
             report(error)
             status = ExitCode.INPUT
@@ -157,66 +160,67 @@ def annotate(paths: Sequence[str], current: Session, stdin: ByteStream, report: 
     return status
 
 
-LineWriter = Callable[[bytes, Any, Any, bool], None]
+class Annotator:
+    """Writes annotated lines in the display's format: for a terminal, escaped and coloured;
+    for a pipe, the bytes as read with the code and title added; as JSON, an object a line.
+    Each line is flushed at once when the input is live."""
 
+    def __init__(self, texts: Texts, display: Display) -> None:
+        self.texts = texts
+        self.titles: dict[tuple[int, str], tuple[str, str]] = {}
+        self.write = {"table": self.to_terminal, "json": self.to_json}.get(
+            display.format, self.to_pipe
+        )
+        if display.format == "table":
+            from httpstat_cli.render.reading_table import annotator
 
-def _line_writer(texts: Texts, display: Display) -> LineWriter:
-    """Writes one annotated line: for a terminal, escaped and coloured; for a pipe, the bytes
-    as read with the code and title added; as JSON, one object a line."""
-    from httpstat_cli.intake import annotate as notes
-    from httpstat_cli.intake.tally import entry_in_log
-    from httpstat_cli.render import palette
-    from httpstat_cli.render.reading import title_of
+            self.paint = annotator(display, sys.stdout)
+        sys.stdout.flush()  # the pipe writes bytes beneath the text stream
 
-    titles: dict[tuple[int, str], tuple[str, str]] = {}
+    def described(self, code: int, log_format: formats.LogFormat | None) -> tuple[str, str]:
+        """A code's title and style, in a log of this format (499 in nginx's is nginx's)."""
+        from httpstat_cli.intake.tally import entry_in_log
+        from httpstat_cli.render import palette
+        from httpstat_cli.render.reading import title_of
 
-    def described(code: int, log_format: formats.LogFormat | None) -> tuple[str, str]:
         key = (code, log_format.name if log_format else "")
-        if key not in titles:
+        if key not in self.titles:
             entry = entry_in_log(code, log_format)
             style = palette.code_style(entry) if entry else palette.MUTED
-            titles[key] = (title_of(entry, texts), style)
-        return titles[key]
+            self.titles[key] = (title_of(entry, self.texts), style)
+        return self.titles[key]
 
-    if display.format == "table":
-        from httpstat_cli.render.reading_table import annotator
+    def to_terminal(self, line: bytes, found: Found | None, log_format: Any, live: bool) -> None:
+        from httpstat_cli.intake import annotate as notes
 
-        paint = annotator(display, sys.stdout)
+        before, code, after = notes.for_terminal(line, found)
+        title, style = self.described(found[0], log_format) if found else ("", "")
+        sys.stdout.write(self.paint(before, code, after, title, style) + "\n")
+        if live:
+            sys.stdout.flush()
 
-        def to_terminal(line: bytes, found: Any, log_format: Any, live: bool) -> None:
-            before, code, after = notes.for_terminal(line, found)
-            title, style = described(found[0], log_format) if found else ("", "")
-            sys.stdout.write(paint(before, code, after, title, style) + "\n")
-            if live:
-                sys.stdout.flush()
-
-        return to_terminal
-    if display.format == "json":
+    def to_json(self, line: bytes, found: Found | None, log_format: Any, live: bool) -> None:
         import json
 
-        def to_json(line: bytes, found: Any, log_format: Any, live: bool) -> None:
-            body, _ = notes.split_ending(line)
-            title = described(found[0], log_format)[0] if found else None
-            record = {
-                "line": body.decode("utf-8", "backslashreplace"),
-                "code": found[0] if found else None,
-                "title": title,
-            }
-            sys.stdout.write(json.dumps(record, ensure_ascii=not _utf8(sys.stdout)) + "\n")
-            if live:
-                sys.stdout.flush()
+        from httpstat_cli.intake import annotate as notes
 
-        return to_json
-    out = sys.stdout.buffer
-
-    def to_pipe(line: bytes, found: Any, log_format: Any, live: bool) -> None:
-        title = described(found[0], log_format)[0] if found else ""
-        out.write(notes.for_pipe(line, found, title))
+        body, _ = notes.split_ending(line)
+        record = {
+            "line": body.decode("utf-8", "backslashreplace"),
+            "code": found[0] if found else None,
+            "title": self.described(found[0], log_format)[0] if found else None,
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=not _utf8(sys.stdout)) + "\n")
         if live:
-            out.flush()
+            sys.stdout.flush()
 
-    sys.stdout.flush()
-    return to_pipe
+    def to_pipe(self, line: bytes, found: Found | None, log_format: Any, live: bool) -> None:
+        from httpstat_cli.intake import annotate as notes
+
+        title = self.described(found[0], log_format)[0] if found else ""
+        sys.stdout.buffer.write(notes.for_pipe(line, found, title))
+        if live:
+            sys.stdout.buffer.flush()
 
 
 def from_stdin(stdin: ByteStream) -> tuple[str, ByteStream, str]:
@@ -231,7 +235,3 @@ def from_stdin(stdin: ByteStream) -> tuple[str, ByteStream, str]:
     kind = sniff.classify(start)
     text = sniff.single_code(start) if kind == "code" else ""
     return kind, sources.Prefixed(start, stdin), text
-
-
-def chunks_of(path: str, stdin: ByteStream) -> Iterator[bytes]:
-    return sources.open_chunks(path, stdin)
