@@ -77,10 +77,13 @@ def log_format(field: str | None) -> formats.LogFormat | None:
 
 
 def _workers() -> int:
+    """One process per processor, and one more: when other work shares the processors, a
+    range that waits for its turn then holds up less of the file."""
     try:
-        return len(os.sched_getaffinity(0))
+        processors = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
-        return os.cpu_count() or 1
+        processors = os.cpu_count() or 1
+    return processors + 1 if processors > 1 else 1
 
 
 def tally(
