@@ -171,3 +171,20 @@ def test_live_output_of_installed_tools_is_read(tool: str) -> None:
     chain = heads.read_heads(text)
     expected = [302] if tool == "curl -sI" else [302, 301, 200]
     assert [head.code for head in chain] == expected
+
+
+def test_a_304_without_validators_says_they_are_needed_only_if_a_200_had_them() -> None:
+    (head,) = heads.read_heads('HTTP/1.1 304 Not Modified\r\nETag: "x"\r\n\r\n')
+    found = problems(head)
+    assert ("ETag", "MUST", "missing_if_200") not in found
+    assert found and all(problem == "missing_if_200" for _, _, problem in found)
+
+
+def test_a_206_with_one_of_content_range_or_multipart_content_type_is_complete() -> None:
+    single = "HTTP/1.1 206 Partial Content\nContent-Range: bytes 0-9/100\n"
+    multipart = "HTTP/1.1 206 Partial Content\nContent-Type: multipart/byteranges; b=x\n"
+    for text in (single, multipart):
+        (head,) = heads.read_heads(text)
+        assert all(problem == "missing_if_200" for _, _, problem in problems(head)), text
+    (bare,) = heads.read_heads("HTTP/1.1 206 Partial Content\n")
+    assert ("Content-Range", "MUST", "missing") in problems(bare)

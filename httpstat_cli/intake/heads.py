@@ -25,6 +25,14 @@ _DELAY = re.compile(r"\d{1,10}\Z")
 # The requirement levels a missing field is reported for; others (such as "none") only
 # relate a field to the code.
 REPORTED_REQUIREMENTS = ("MUST", "SHOULD", "MAY")
+# Ties that hold only when a 200 to the same request would have carried the field (RFC 9110
+# 15.3.7 for 206, 15.4.5 for 304): a check cannot know that, so it says so. A 206 needs
+# Content-Range for one part, Content-Type multipart/byteranges for several.
+CONDITIONAL = {
+    206: frozenset({"date", "cache-control", "etag", "expires", "content-location", "vary"}),
+    304: frozenset({"date", "cache-control", "etag", "expires", "content-location", "vary"}),
+}
+EITHER = {206: frozenset({"content-range", "content-type"})}
 
 
 class Head:
@@ -160,7 +168,8 @@ def resolve(base: str, location: str) -> str | None:
 
 class Finding:
     """Something a head's fields say about its code: ``problem`` is ``missing`` (a field the
-    code's entry ties to it is absent), ``invalid`` (present, but unreadable), or
+    code's entry ties to it is absent), ``missing_if_200`` (absent, and required only if a 200
+    would have carried it), ``invalid`` (present, but unreadable), or
     ``phrase_differs`` and ``unregistered`` (about the status line; no header)."""
 
     __slots__ = ("header", "problem", "requirement", "value")
@@ -198,9 +207,11 @@ def findings(head: Head, entry: StatusCode | None) -> list[Finding]:
     if entry is None:
         return [Finding(None, None, "unregistered")]
     found = [
-        Finding(tie.name, tie.requirement, "missing")
+        Finding(tie.name, tie.requirement, _missing(head.code, tie.name))
         for tie in entry.headers
-        if tie.requirement in REPORTED_REQUIREMENTS and head.get(tie.name) is None
+        if tie.requirement in REPORTED_REQUIREMENTS
+        and head.get(tie.name) is None
+        and not _has_alternative(head, tie.name)
     ]
     if head.phrase and entry.official and not _same_phrase(head.phrase, entry):
         found.append(Finding(None, None, "phrase_differs", head.phrase))
@@ -208,6 +219,16 @@ def findings(head: Head, entry: StatusCode | None) -> list[Finding]:
     if retry_after is not None and _retry_delay(retry_after, head) is None:
         found.append(Finding("Retry-After", _tie(entry, "Retry-After"), "invalid", retry_after))
     return found
+
+
+def _missing(code: int, name: str) -> str:
+    return "missing_if_200" if name.lower() in CONDITIONAL.get(code, ()) else "missing"
+
+
+def _has_alternative(head: Head, name: str) -> bool:
+    """Whether a field that may stand in for ``name`` was sent (206: either of two)."""
+    either = EITHER.get(head.code, frozenset())
+    return name.lower() in either and any(head.get(other) is not None for other in either)
 
 
 def _same_phrase(sent: str, entry: StatusCode) -> bool:
