@@ -35,7 +35,9 @@ def _reporter(current: Session) -> Callable[[HscError], None]:
     return lambda error: say(app.error_line(error, current.texts), err=True)
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(
+    context_settings=CONTEXT, short_help="Check a response head from curl, wget, HTTPie."
+)
 @click.argument("file", required=False, default="-", metavar="[FILE]")
 @click.option(
     "--url",
@@ -59,7 +61,7 @@ def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
     return reading.check(file, url, fail, current, _stdin(), _reporter(current))
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT, short_help="Count the status codes in access logs.")
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
     "--field",
@@ -81,7 +83,7 @@ def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
     return reading.tally(files, field, current, _stdin(), _reporter(current))
 
 
-@click.command(context_settings=CONTEXT)
+@click.command(context_settings=CONTEXT, short_help="Add each code's meaning to log lines.")
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @common_options
 @click.pass_context
