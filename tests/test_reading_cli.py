@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from httpstat_cli.cli import cli
+from httpstat_cli.render.table import cell_len
 from tests.test_imports import probe
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
@@ -306,3 +307,32 @@ def test_tally_reads_crlf_invalid_utf8_and_no_final_newline_alike(tmp_path: Path
     }
     expected = run("tally", sample("nginx-combined.log"), "--format", "plain").stdout
     assert set(outputs.values()) == {expected}
+
+
+@pytest.mark.parametrize("lang", ["en", "tr", "fr", "fa"])
+@pytest.mark.parametrize("bidi", ["--bidi", "--no-bidi"])
+def test_check_and_tally_tables_in_every_language(lang: str, bidi: str) -> None:
+    for argv in (
+        ["check", sample("curl-vL-chain.txt")],
+        ["check", sample("httpie-headers-limited.txt")],
+        ["tally", sample("alb.log")],
+    ):
+        result = run(*argv, "--format", "table", "--lang", lang, bidi, env={"COLUMNS": "70"})
+        assert result.exit_code == 0, result.stderr
+        widths = [cell_len(line) for line in result.stdout.splitlines()]
+        assert max(widths) <= 70, result.stdout
+
+
+def test_the_progress_bar_appears_only_after_its_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from httpstat_cli.render import progress
+
+    stream = io.StringIO()
+    with progress.LazyProgress(1000, "big.log", stream) as bar:
+        bar(10)
+        assert bar.bar is None  # a quick read never draws (nor imports rich for it)
+        monkeypatch.setattr(progress, "DELAY", 0.0)
+        bar(500)
+        assert bar.bar is not None
+    assert "big.log" in stream.getvalue()

@@ -633,10 +633,10 @@ def print_stories(
 
 def progress_bar(label: str, total: int, stream: IO[str]) -> tuple[Any, Any]:
     """rich's progress bar for reading ``total`` bytes, started, and its task; it goes away
-    when stopped."""
+    when stopped. Only ever drawn on a terminal (the caller checks), so it need not ask."""
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 
-    out = Console(file=stream, markup=False, highlight=False, emoji=False)
+    out = Console(file=stream, markup=False, highlight=False, emoji=False, force_terminal=True)
     bar = Progress(
         *Progress.get_default_columns()[:1],
         BarColumn(),
