@@ -181,5 +181,5 @@ class PlainRenderer:
     def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
         from httpstat_cli.render import reading
 
-        if counted.lines:
+        if counted.counted:  # only lines without a code: the error line says it all
             write(self.stream, reading.tally_plain(counted, self.texts))

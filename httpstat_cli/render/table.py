@@ -690,5 +690,5 @@ class TableRenderer:
     def tally(self, counted: "Tally", inputs: Sequence[dict[str, Any]]) -> None:
         from httpstat_cli.render import reading_table
 
-        if counted.lines:
+        if counted.counted:  # only lines without a code: the error line says it all
             reading_table.print_tally(counted, self.texts, self.display, self.stream)
