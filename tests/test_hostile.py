@@ -266,24 +266,3 @@ def test_a_damaged_translation_falls_back_to_english(run: Run, locales: Path, la
     assert result.exit_code == 0
     assert "Not Found" in result.stdout
     assert f"{lang}.json" in result.stderr and len(result.stderr.splitlines()) == 1
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(st.sampled_from("ab ı şé\xa0\n\u0301\u200c中ۀ-"), max_size=60),
-    st.integers(1, 12),
-)
-def test_any_cell_text_wraps_to_its_width_in_terminal_cells(plain: str, width: int) -> None:
-    from rich.cells import cell_len
-
-    from httpstat_cli.render import table
-
-    pieces = table._breaks(plain, width)
-    lines = [plain[start:end] for start, end, _ in pieces]
-    # a line is wider only when it holds one character that is (and its marks)
-    assert all(cell_len(line) <= max(width, cell_len(line[:1])) for line in lines)
-    assert [size for _, _, size in pieces] == [cell_len(line) for line in lines]
-    assert "".join("".join(lines).split()) == "".join(plain.split())  # nothing lost
-    if table._one_cell_each(plain):  # the fast path for Latin text wraps the same way
-        wide = [(start, end) for start, end, _ in table._wide_breaks(plain, width)]
-        assert table._narrow_breaks(plain, width) == wide

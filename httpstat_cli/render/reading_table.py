@@ -18,7 +18,7 @@ from httpstat_cli.render.reading import (
     share,
     title_of,
 )
-from httpstat_cli.render.table import Line, Run, Writer
+from httpstat_cli.render.table import Line, StyledText, Writer
 from httpstat_cli.views import code_views
 
 _PROBLEM = {"MUST": "bold red", "SHOULD": "yellow"}
@@ -31,15 +31,14 @@ def _paragraph(
 ) -> list[Line]:
     """A wrapped paragraph; after a lead (a mark such as "! "), its lines are indented."""
     if writer.rtl:
-        run = Run(lead, style)
+        run = StyledText(lead, style)
         run.extend(writer.text(text, width - len(lead), style))
         return table._paragraph(run, width, rtl=True)
     run = writer.text(text, width - len(lead), style)
     lines = []
-    for index, (start, end, _) in enumerate(table._breaks(run.plain, max(1, width - len(lead)))):
-        line = table._Line(lead if index == 0 else " " * len(lead))
-        line.add_piece(run, start, end)
-        lines.append(line.done())
+    for index, (start, end, _) in enumerate(table.wrap(run.plain, max(1, width - len(lead)))):
+        line = table.Line(lead if index == 0 else " " * len(lead))
+        lines.append(line.add_slice(run, start, end))
     return lines
 
 
@@ -54,7 +53,7 @@ def check_lines(responses: Sequence[Response], texts: Texts, display: Display) -
             "check_heading", number=number, total=len(responses), status_line=head.status_line()
         )
         if lines:
-            lines.append(("", ()))
+            lines.append(Line())
         lines += _paragraph(heading, writer, width, style)
         if response.entry is not None:
             lines += table.code_lines(code_views([response.entry], texts), texts, display)
@@ -82,10 +81,10 @@ def tally_lines(tally: Tally, texts: Texts, display: Display) -> list[Line]:
         lines += _paragraph(texts.ui("tally_balancer"), writer, display.width, palette.HEADING)
     lines += _count_table(tally.codes, tally.lines, tally, texts, display)
     if tally.targets is not None:
-        lines.append(("", ()))
+        lines.append(Line())
         lines += _paragraph(texts.ui("tally_targets"), writer, display.width, palette.HEADING)
         lines += _count_table(tally.targets, tally.lines, tally, texts, display)
-    lines.append(("", ()))
+    lines.append(Line())
     name = tally.format.name if tally.format is not None else "-"
     summary = texts.ui("tally_summary", lines=tally.lines, format=name)
     lines += _paragraph(summary, writer, display.width, palette.MUTED)
@@ -98,7 +97,7 @@ def _count_table(
     """Code, title (with the vendor of an unofficial code), count, share and a bar; each
     class's subtotal after its codes; the lines without a code last."""
     total = sum(codes.values())
-    rows: list[tuple[Run, str, int, float]] = []
+    rows: list[tuple[StyledText, str, int, float]] = []
     classes = class_counts(codes)
     for code_class in CLASSES:
         members = sorted(code for code in codes if f"{code // 100}xx" == code_class)
@@ -108,18 +107,22 @@ def _count_table(
             if entry is not None and entry.vendor:
                 title += f" ({entry.vendor})"
             style = palette.code_style(entry) if entry is not None else palette.MUTED
-            rows.append((Run(str(code), style), title, codes[code], share(codes[code], total)))
+            rows.append(
+                (StyledText(str(code), style), title, codes[code], share(codes[code], total))
+            )
         if members:
             label = f"{code_class} {texts.class_name(code_class)}"
             class_share = share(classes[code_class], total)
-            rows.append((Run("", ""), label, classes[code_class], class_share))
+            rows.append((StyledText("", ""), label, classes[code_class], class_share))
     without = lines_read - total
-    rows.append((Run("", ""), texts.ui("tally_without_code"), without, share(without, lines_read)))
+    rows.append(
+        (StyledText("", ""), texts.ui("tally_without_code"), without, share(without, lines_read))
+    )
     return _layout(rows, texts, display)
 
 
 def _layout(
-    rows: Sequence[tuple[Run, str, int, float]], texts: Texts, display: Display
+    rows: Sequence[tuple[StyledText, str, int, float]], texts: Texts, display: Display
 ) -> list[Line]:
     order: Callable[[str], str] = str
     if display.rtl and display.bidi:  # a terminal without bidi: texts in visual order
@@ -144,7 +147,7 @@ def _layout(
         _fit(heads[3], share_width, right=True),
     ]
     lines: list[Line] = [_joined([(cell, palette.HEADING) for cell in head])]
-    lines.append(("\u2500" * min(display.width, fixed + title_width + bar_width), ()))
+    lines.append(Line("\u2500" * min(display.width, fixed + title_width + bar_width)))
     top = max((value for code, _, _, value in rows if code.plain), default=0.0) or 1.0
     for (code, title, _, value), count, shown in zip(rows, counts, shares, strict=True):
         subtotal = not code.plain
@@ -174,15 +177,16 @@ def _fit(text: str, width: int, right: bool = False) -> str:
 
 
 def _joined(cells: Sequence[tuple[str, str]]) -> Line:
-    text = ""
-    spans = []
+    """Cells side by side, a gap apart, each styled but for its padding; no trailing spaces."""
+    line = Line()
     for index, (cell, style) in enumerate(cells):
         if index:
-            text += table._GAP
-        if style and cell.strip():
-            spans.append((len(text), len(text) + len(cell.rstrip()), style))
-        text += cell
-    return text.rstrip(), spans
+            line.add(table._GAP)
+        text = cell.rstrip() if index == len(cells) - 1 else cell
+        filled = text.rstrip()
+        line.add(filled, style if filled.strip() else "")
+        line.add(text[len(filled) :])
+    return line
 
 
 def print_tally(tally: Tally, texts: Texts, display: Display, stream: IO[str]) -> None:
