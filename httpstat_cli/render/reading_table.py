@@ -154,7 +154,7 @@ def _layout(
         weight = palette.HEADING if subtotal else ""
         cells = [
             (code.plain.ljust(code_width), code.style),
-            (_fit(title, title_width), weight),
+            (_fit(title, title_width, visual=order is not str), weight),
             (count.rjust(count_width), weight),
             (shown.rjust(share_width), weight),
         ]
@@ -166,14 +166,16 @@ def _layout(
     return lines
 
 
-def _fit(text: str, width: int, right: bool = False) -> str:
-    """A cell padded to its column, or cut with an ellipsis when it is longer."""
+def _fit(text: str, width: int, right: bool = False, visual: bool = False) -> str:
+    """A cell padded to its column, or cut with an ellipsis where the text ends: on the
+    right, or on the left for right-to-left text already in visual order."""
     size = table.cell_len(text)
     if size <= width:
         return " " * (width - size) + text if right else text + " " * (width - size)
     while text and table.cell_len(text) > width - 1:
-        text = text[:-1]
-    return text + "\u2026" + " " * (width - 1 - table.cell_len(text))
+        text = text[1:] if visual else text[:-1]
+    cut = "\u2026" + text if visual else text + "\u2026"
+    return cut + " " * (width - table.cell_len(cut))
 
 
 def _joined(cells: Sequence[tuple[str, str]]) -> Line:
