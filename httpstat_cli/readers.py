@@ -4,7 +4,6 @@ session and hands over to reading.py; cli.py adds them to the command tree."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -12,18 +11,18 @@ from typing import Any
 import click
 
 from httpstat_cli import app
-from httpstat_cli.app import Session, Settings, say
+from httpstat_cli.app import Session, say
 from httpstat_cli.errors import ExitCode, HscError
 from httpstat_cli.options import common_options
 
 CONTEXT = {"max_content_width": 100}
-WARNINGS = "hsc.warnings"  # as in cli.py: warnings said once the command has succeeded
 
 
 def session(ctx: click.Context) -> Session:
-    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout)
-    ctx.meta.setdefault(WARNINGS, []).extend(current.warnings)
-    return current
+    """The run's session, as cli.py opens it for every command (warnings included)."""
+    from httpstat_cli import cli  # loaded: it is what adds these commands to the tree
+
+    return cli.session(ctx)
 
 
 def _stdin() -> Any:
@@ -130,8 +129,9 @@ def read_stdin(ctx: click.Context) -> int:
         say(ctx.find_root().get_help())
         return ExitCode.OK
     if kind == "code":
-        lookup = ctx.find_root().command.get_command(ctx, "lookup")  # type: ignore[attr-defined]
-        ctx.invoke(lookup, queries=(code,))
+        from httpstat_cli import cli
+
+        ctx.invoke(cli.lookup, queries=(code,))
         return ExitCode.OK
     current = session(ctx)
     if kind == "head":
