@@ -5,6 +5,7 @@ code (README, Exit codes). Only the command layer, this module and options.py, k
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -15,15 +16,17 @@ import click
 
 from httpstat_cli import __version__, app, i18n, query, registry
 from httpstat_cli.app import Session, Settings, say
-from httpstat_cli.errors import ExitCode, HscError
+from httpstat_cli.errors import ExitCode, HscError, NotFound, OutputError
 from httpstat_cli.options import (
+    WORDS_FOR_FLAGS,
     Choice,
     HelpOption,
-    RejectedChoice,
+    click_message,
     common_options,
     complete_classes,
     complete_queries,
     show,
+    word_for_flag,
 )
 from httpstat_cli.views import code_views, language_views
 
@@ -57,6 +60,8 @@ class HscGroup(HelpOption, click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         if args and args[0] == "-":
             return "stdin", self.commands["stdin"], args[1:]
+        if args and args[0] in WORDS_FOR_FLAGS and not ctx.resilient_parsing:
+            return word_for_flag(ctx, self, args)
         if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
             return "lookup", self.commands["lookup"], args
         return super().resolve_command(ctx, args)
@@ -98,27 +103,8 @@ class HscGroup(HelpOption, click.Group):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
-def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
-    """click's parse errors in the reader's language; None where hsc has no wording."""
-    param = getattr(error, "param", None)
-    if isinstance(error, click.NoSuchOption):
-        message = texts.ui("err_no_such_option", option=error.option_name)
-        if error.possibilities:
-            hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
-            message += i18n.semicolon(texts.lang) + hint
-        return message
-    if isinstance(error, click.MissingParameter):
-        name = error.param_hint if isinstance(error.param_hint, str) else None
-        return texts.ui("err_missing_argument", name=name or getattr(param, "name", "?"))
-    if isinstance(error, RejectedChoice) and param is not None:
-        if param.name == "shell":
-            return texts.ui("err_unknown_shell", shell=error.value)
-        option = param.opts[0] if param.opts else param.name
-        return texts.ui("err_bad_value", option=option, value=error.value)
-    bounds = getattr(param, "type", None)
-    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
-        return texts.ui("err_bad_limit", high=bounds.max)
-    return None
+def command_names() -> list[str]:
+    return [*cli.commands, *WORDS_FOR_FLAGS]
 
 
 def _parsed_lang(error: click.ClickException) -> str | None:
@@ -189,10 +175,13 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
     """
     parsed = query.parse_all(queries)
     current = session(ctx)
+    command = query.mistyped_command(parsed, command_names(), current.search_languages())
+    if command is not None:
+        raise NotFound("err_no_search_hits", query=parsed[0].text, hint_command=command)
     found, misses = query.resolve_all(parsed, current.search_languages())
     current.renderer(sys.stdout).codes(code_views(found, current.texts))
     if misses:
-        raise query.not_found(misses, parsed, current.lang)
+        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command("list", context_settings=CONTEXT)
@@ -254,8 +243,10 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     current = session(ctx)
     told, misses = stories.stories(parsed, current.texts, current.search_languages())
     current.renderer(sys.stdout).stories(told)
+    for line in stories.also_line(told, current.texts):
+        say(line, err=True)
     if misses:
-        raise query.not_found(misses, parsed, current.lang)
+        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command(context_settings=CONTEXT)
@@ -285,8 +276,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     # No collector for a run: its passes over the data and modules free almost nothing here.
     gc.disable()
     app.tolerant_streams()
+    arguments = list(argv) if argv is not None else None
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
+        if sys.stdout is None:  # started with stdout closed (hsc 404 >&-)
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        try:
+            cli.main(args=arguments, prog_name="hsc")
+        finally:
+            sys.stdout.flush()  # a full disk must fail here, not in the interpreter's exit
+    except BrokenPipeError:
+        app.quiet_exit()
+    except OSError as error:
+        flag = app.flag_language(arguments if arguments is not None else sys.argv[1:])
+        app.output_failed(OutputError(error), flag)
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it
 

@@ -259,6 +259,11 @@ def colon(lang: str) -> str:
     return " : " if lang == "fr" else ": "
 
 
+def list_separator(lang: str) -> str:
+    """Between the items of a list in running text: the Arabic comma in Persian."""
+    return "\u060c " if lang == "fa" else ", "
+
+
 def semicolon(lang: str) -> str:
     """The separator between a message and its hint: French spacing, the Arabic semicolon."""
     return {"fr": " ; ", "fa": "\u061b "}.get(lang, "; ")

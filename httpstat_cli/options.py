@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from httpstat_cli import __version__, i18n
 from httpstat_cli.app import Settings, say
 from httpstat_cli.render import FORMATS
 
@@ -138,3 +139,42 @@ class HelpOption:
             callback=lambda ctx, _, value: show(ctx, ctx.get_help()) if value else None,
             help="Show this message and exit.",
         )
+
+
+def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
+    """click's parse errors in the reader's language; None where hsc has no wording."""
+    param = getattr(error, "param", None)
+    if isinstance(error, click.NoSuchOption):
+        message = texts.ui("err_no_such_option", option=error.option_name)
+        if error.possibilities:
+            hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
+            message += i18n.semicolon(texts.lang) + hint
+        return message
+    if isinstance(error, click.MissingParameter):
+        name = error.param_hint if isinstance(error.param_hint, str) else None
+        return texts.ui("err_missing_argument", name=name or getattr(param, "name", "?"))
+    if isinstance(error, RejectedChoice) and param is not None:
+        if param.name == "shell":
+            return texts.ui("err_unknown_shell", shell=error.value)
+        option = param.opts[0] if param.opts else param.name
+        return texts.ui("err_bad_value", option=option, value=error.value)
+    bounds = getattr(param, "type", None)
+    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
+        return texts.ui("err_bad_limit", high=bounds.max)
+    return None
+
+
+WORDS_FOR_FLAGS = ("help", "version")
+
+
+def word_for_flag(
+    ctx: click.Context, group: click.Group, args: list[str]
+) -> tuple[str | None, click.Command | None, list[str]]:
+    """``hsc help [COMMAND]`` and ``hsc version`` do what --help and --version do."""
+    if args[0] == "version":
+        show(ctx, f"hsc {__version__}")
+    command = group.get_command(ctx, args[1]) if len(args) > 1 else None
+    if command is None:
+        show(ctx, ctx.get_help())
+        return None, None, []  # not reached: show() ends the run
+    return command.name, command, ["--help"]

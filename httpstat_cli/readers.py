@@ -52,7 +52,7 @@ def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
 
     Each head of a redirect chain is shown in order: its code, the header fields the code
     calls for that are missing, Retry-After and Location made readable. FILE defaults to
-    stdin. Exit status 1 when no status line is found, 4 when FILE cannot be read.
+    stdin. Exit status 1 when no status line is found, 5 when FILE cannot be read.
     """
     from httpstat_cli import reading
 
@@ -74,7 +74,7 @@ def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
     """Count the status codes in access logs: common and combined (nginx, Apache), JSON lines,
     AWS ALB, bare codes, status lines. Files ending .gz are read as gzip; - or none is stdin.
 
-    Exit status 1 when no code is found, 4 when a file cannot be read (the others are counted).
+    Exit status 1 when no code is found, 5 when a file cannot be read (the others are counted).
     """
     from httpstat_cli import reading
 

@@ -296,20 +296,29 @@ def search(
     return hits[:limit] if limit > 0 else hits
 
 
-def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts]) -> str | None:
-    """The closest known word to a query that found nothing, if one is near enough."""
+def vocabulary(entries: Iterable[StatusCode], languages: Sequence[Texts]) -> set[str]:
+    """Every normalised word of the entries' texts in these languages."""
     vocabulary: set[str] = set()
     for entry in entries:
         for fields in document(entry, languages).fields.values():
             for field in fields:
                 vocabulary.update(field.tokens)
+    return vocabulary
+
+
+def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts]) -> str | None:
+    """The closest known word to a query that found nothing, if one is near enough. Numbers
+    are never guessed: 1e3 is not a typo of 103."""
+    known = vocabulary(entries, languages)
     best: tuple[int, str] | None = None
     for term in words(query):
-        if len(term) < 3 or term.isdigit():
+        if len(term) < 3 or any(ch.isdigit() for ch in term):
             continue  # two letters are one edit from too many words to guess
-        limit = typo_budget(term) + 1  # one edit more than a search forgives
-        for word in vocabulary:
-            if len(word) < 3:
+        # One edit more than a search forgives, but a short word gets one guess at most:
+        # two edits turn a four-letter word into too many others (cors, bots).
+        limit = typo_budget(term) + 1 if len(term) >= 5 else 1
+        for word in known:
+            if len(word) < 3 or any(ch.isdigit() for ch in word):
                 continue
             distance = edit_distance(term, word, limit)
             if distance <= limit and (best is None or (distance, word) < best):
@@ -338,15 +347,17 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
 
 def miss(text: str, lang: str, every_language: bool = False) -> NotFound:
     """The error for words that found nothing, with the most useful hint: the language whose
-    texts they do match (a French word asked in English), else the nearest known spelling,
-    else (when the error is worded) where to see every code. Only a failed search pays."""
+    texts hold these very words (a French word asked in English), else the nearest known
+    spelling, else (when the error is worded) where to see every code. Only a failed search
+    pays."""
     from httpstat_cli import i18n, registry
 
     entries = registry.all_codes()
-    if not every_language:
+    terms = set(words(text))
+    if not every_language and terms:
         for tag in i18n.SUPPORTED:
-            if tag not in (lang, i18n.FALLBACK) and search(
-                text, entries, [i18n.load_texts(tag)], limit=1
+            if tag not in (lang, i18n.FALLBACK) and terms <= vocabulary(
+                entries, [i18n.load_texts(tag)]
             ):
                 return NotFound("err_no_search_hits", query=text, hint_lang=tag)
     word = suggest(text, entries, i18n.texts_for_search(lang, every_language))

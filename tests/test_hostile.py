@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMANDS = ["lookup", "search", "list", "explain", "languages", "list-class", "completion"]
 COMMANDS += ["check", "tally", "annotate", "-"]
 OPTIONS = ["--lang", "--format", "--color", "--no-color", "--limit", "--all-languages", "--help"]
-EXIT_CODES = {0, 1, 2, 4}
+EXIT_CODES = {0, 1, 2, 4, 5}
 
 text = st.text(st.characters(exclude_characters="\x00"), max_size=30)
 word = st.one_of(
@@ -54,7 +54,7 @@ def test_any_argv_and_environment_ends_cleanly(argv: list[str], env: dict[str, s
     if result.exit_code:
         lines = result.stderr.strip().splitlines()
         # tally and annotate say one line for each FILE they cannot read, and go on
-        reads_files = result.exit_code == 4 and {"tally", "annotate"} & set(argv)
+        reads_files = result.exit_code == 5 and {"tally", "annotate"} & set(argv)
         assert len(lines) == 1 or (reads_files and len(set(lines)) == len(lines)), lines
         assert "Traceback" not in result.stderr
     printed_json = result.stdout.lstrip().startswith("{")
@@ -66,7 +66,7 @@ def test_any_argv_and_environment_ends_cleanly(argv: list[str], env: dict[str, s
 @given(argv=st.lists(word, max_size=4))
 def test_json_output_always_parses(argv: list[str]) -> None:
     for command in ("lookup", "search", "explain"):
-        result = invoke(command, *argv, "--format", "json")
+        result = invoke(command, "--format", "json", *argv)  # before a "--" among the words
         if "--help" in argv:
             continue
         if result.exit_code == 1 and command == "search":
@@ -266,3 +266,38 @@ def test_a_damaged_translation_falls_back_to_english(run: Run, locales: Path, la
     assert result.exit_code == 0
     assert "Not Found" in result.stdout
     assert f"{lang}.json" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+WRITERS = [
+    "404",
+    "list --format table",
+    "explain 503 --format table",
+    "418 --format json",
+    "--help",
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+@pytest.mark.parametrize(
+    ("redirect", "reason"),
+    [(">&-", b"standard output is closed"), (">/dev/full", b"no space left on the device")],
+)
+def test_output_that_cannot_be_written_is_one_line_and_status_4(
+    command: str, redirect: str, reason: bytes
+) -> None:
+    done = _hsc(command, redirect, "--lang en" if command != "--help" else "")
+    assert done.returncode == 4
+    assert done.stderr == b"Error: could not write the output: " + reason + b"\n"
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_closed_stdin_and_stderr_never_give_a_traceback(command: str) -> None:
+    assert _hsc(command, "<&-").returncode == 0
+    assert _hsc(command, ">/dev/full 2>&-").returncode == 4
+
+
+def test_an_unwritable_output_is_reported_in_the_reader_language() -> None:
+    done = _hsc("404", ">&-", env={"LANG": "fr_FR.UTF-8"})
+    assert done.stderr.decode() == (
+        "Erreur : impossible d'écrire la sortie : la sortie standard est fermée\n"
+    )

@@ -92,9 +92,9 @@ def test_check_url_resolves_a_relative_location() -> None:
 
 def test_check_of_a_missing_file_or_a_directory_exits_4(tmp_path: Path) -> None:
     missing = run("check", str(tmp_path / "nope.txt"))
-    assert missing.exit_code == 4 and "nope.txt: no such file" in missing.stderr
+    assert missing.exit_code == 5 and "nope.txt: no such file" in missing.stderr
     directory = run("check", str(tmp_path))
-    assert directory.exit_code == 4 and "is a directory" in directory.stderr
+    assert directory.exit_code == 5 and "is a directory" in directory.stderr
 
 
 # tally
@@ -136,7 +136,7 @@ def test_tally_counts_every_file_and_reports_the_unreadable_one(tmp_path: Path) 
         "tally", sample("nginx-combined.log"), str(tmp_path / "gone.log"), str(packed),
         "--format", "plain",
     )  # fmt: skip
-    assert result.exit_code == 4
+    assert result.exit_code == 5
     assert result.stderr.strip().endswith("gone.log: no such file")
     assert "code\t200\t8\t" in result.stdout
 
@@ -165,7 +165,7 @@ def test_tally_of_truncated_gzip_shows_the_counts_and_exits_4(tmp_path: Path) ->
     cut = tmp_path / "cut.log.gz"
     cut.write_bytes(whole[: len(whole) // 2])
     result = run("tally", str(cut), "--format", "plain")
-    assert result.exit_code == 4 and "cut short" in result.stderr
+    assert result.exit_code == 5 and "cut short" in result.stderr
     assert result.stdout.startswith("code\t200\t")
 
 
@@ -199,7 +199,7 @@ def test_annotate_titles_follow_the_language() -> None:
 
 def test_annotate_of_a_missing_file_exits_4_after_the_others() -> None:
     result = run("annotate", sample("json-status.log"), "nope.log")
-    assert result.exit_code == 4 and "nope.log: no such file" in result.stderr
+    assert result.exit_code == 5 and "nope.log: no such file" in result.stderr
     assert result.stdout.count("\n") == 10
 
 
@@ -255,7 +255,7 @@ def test_tally_does_not_load_the_response_head_reader() -> None:
 
 def test_the_same_unreadable_file_is_reported_once() -> None:
     result = run("tally", "gone.log", "gone.log", sample("nginx-combined.log"))
-    assert result.exit_code == 4 and result.stderr == "Error: gone.log: no such file\n"
+    assert result.exit_code == 5 and result.stderr == "Error: gone.log: no such file\n"
 
 
 # every reader on every kind of bad input
@@ -279,9 +279,9 @@ def bad_inputs(folder: Path) -> dict[str, tuple[Path, set[int]]]:
         found[name] = (path, {0, 1})
     cut = folder / "truncated.log.gz"
     cut.write_bytes(gzip.compress(log * 500)[:2000])
-    found["truncated-gzip"] = (cut, {4})
-    found["missing"] = (folder / "missing.log", {4})
-    found["directory"] = (folder, {4})
+    found["truncated-gzip"] = (cut, {5})
+    found["missing"] = (folder / "missing.log", {5})
+    found["directory"] = (folder, {5})
     return found
 
 
@@ -295,7 +295,7 @@ def test_every_bad_input_gives_a_documented_status_and_one_line(
         assert result.exit_code in allowed, (name, result.exit_code, result.stderr)
         if result.exit_code:
             assert result.stderr.count("\n") == 1, (name, result.stderr)
-            if result.exit_code == 4:
+            if result.exit_code == 5:
                 assert str(path) in result.stderr, name
 
 
