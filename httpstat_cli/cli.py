@@ -25,6 +25,7 @@ from httpstat_cli.options import (
     common_options,
     complete_classes,
     complete_queries,
+    parsed_lang,
     show,
     word_for_flag,
 )
@@ -58,6 +59,8 @@ class HscGroup(HelpOption, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] == "-":
+            return "stdin", self.commands["stdin"], args[1:]
         if args and args[0] in WORDS_FOR_FLAGS and not ctx.resilient_parsing:
             return word_for_flag(ctx, self, args)
         if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
@@ -93,7 +96,7 @@ class HscGroup(HelpOption, click.Group):
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            fail_click(error, app.error_texts(_parsed_lang(error) or flag, os.environ))
+            fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)
         except BrokenPipeError:
@@ -103,13 +106,6 @@ class HscGroup(HelpOption, click.Group):
 
 def command_names() -> list[str]:
     return [*cli.commands, *WORDS_FOR_FLAGS]
-
-
-def _parsed_lang(error: click.ClickException) -> str | None:
-    """The --lang click had stored when it stopped, which beats one it did not get to."""
-    ctx = getattr(error, "ctx", None)
-    settings = ctx.find_object(Settings) if ctx is not None else None
-    return settings.lang if settings is not None else None
 
 
 def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
@@ -158,7 +154,9 @@ def cli(ctx: click.Context) -> None:
       hsc languages           the languages hsc speaks
     """
     if ctx.invoked_subcommand is None:
-        say(ctx.get_help())
+        from httpstat_cli import readers
+
+        readers.without_command(ctx)  # stdin if it is not a terminal, else the help
 
 
 @cli.command(context_settings=CONTEXT)
@@ -291,3 +289,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         app.output_failed(OutputError(error), flag)
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it
+
+
+from httpstat_cli import readers  # noqa: E402  check, tally, annotate, stdin: click code apart
+
+for _reader in readers.COMMANDS:
+    cli.add_command(_reader)

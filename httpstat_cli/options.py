@@ -186,3 +186,10 @@ def word_for_flag(
         show(ctx, ctx.get_help())
         return None, None, []  # not reached: show() ends the run
     return command.name, command, ["--help"]
+
+
+def parsed_lang(error: click.ClickException) -> str | None:
+    """The --lang click had stored when it stopped, which beats one it did not get to."""
+    ctx = getattr(error, "ctx", None)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    return settings.lang if settings is not None else None
