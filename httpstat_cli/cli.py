@@ -19,6 +19,7 @@ from httpstat_cli.errors import ExitCode, HscError
 from httpstat_cli.options import (
     Choice,
     HelpOption,
+    LocalHelp,
     RejectedChoice,
     common_options,
     complete_classes,
@@ -42,11 +43,32 @@ def session(ctx: click.Context) -> Session:
     return current
 
 
-class HscCommand(HelpOption, click.Command):
-    """A command with hsc's own -h."""
+class ExtraArguments(click.UsageError):
+    """Words a command takes no argument for (``hsc languages fr``), kept to be quoted."""
+
+    def __init__(self, ctx: click.Context, extra: list[str]) -> None:
+        super().__init__(f"unexpected argument: {' '.join(extra)}", ctx)
+        self.extra = extra
 
 
-class HscGroup(HelpOption, click.Group):
+class HscCommand(LocalHelp, HelpOption, click.Command):
+    """A command with hsc's own -h, help in the reader's language, and extra words kept for
+    the error that names them (click's own error has them only inside its English)."""
+
+    allow_extra_args = True
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as error:
+            error.ctx = error.ctx or ctx  # click's parser leaves some without: name the command
+            raise
+        if ctx.args and not ctx.resilient_parsing:
+            raise ExtraArguments(ctx, ctx.args)
+        return rest
+
+
+class HscGroup(LocalHelp, HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
 
@@ -55,8 +77,11 @@ class HscGroup(HelpOption, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
-            return "lookup", self.commands["lookup"], args
+        if args and self.get_command(ctx, args[0]) is None:
+            # An argument that looks like an option got past the parser only after "--"
+            # (hsc -- -1): lookup must read it as an argument too.
+            rest = ["--", *args] if args[0].startswith("-") else args
+            return "lookup", self.commands["lookup"], rest
         return super().resolve_command(ctx, args)
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
@@ -81,7 +106,11 @@ class HscGroup(HelpOption, click.Group):
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
         argv = kwargs.get("args")
-        flag = app.flag_language(list(argv) if argv is not None else sys.argv[1:])
+        words = list(argv) if argv is not None else sys.argv[1:]
+        flag = app.flag_language(words)
+        # Known before parsing, so that an eager --help already speaks the language asked for.
+        kwargs.setdefault("obj", Settings()).lang = flag
+        kwargs["obj"].bidi = flag_bidi(words)
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
@@ -96,23 +125,43 @@ class HscGroup(HelpOption, click.Group):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
+def flag_bidi(argv: Sequence[str]) -> bool | None:
+    """The last --bidi or --no-bidi before any "--", for help shown before they are parsed."""
+    found = None
+    for word in argv:
+        if word == "--":
+            break
+        if word in ("--bidi", "--no-bidi"):
+            found = word == "--bidi"
+    return found
+
+
 def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
     """click's parse errors in the reader's language; None where hsc has no wording."""
     param = getattr(error, "param", None)
+    if isinstance(error, ExtraArguments):
+        return texts.help("err_extra_argument", value=" ".join(error.extra))
+    if isinstance(error, click.BadOptionUsage):
+        return texts.help("err_option_needs_value", option=error.option_name)
     if isinstance(error, click.NoSuchOption):
         message = texts.ui("err_no_such_option", option=error.option_name)
         if error.possibilities:
             hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
             message += i18n.semicolon(texts.lang) + hint
         return message
-    if isinstance(error, click.MissingParameter):
-        name = error.param_hint if isinstance(error.param_hint, str) else None
-        return texts.ui("err_missing_argument", name=name or getattr(param, "name", "?"))
+    if isinstance(error, click.MissingParameter) and param is not None:
+        from httpstat_cli.helppage import metavar
+
+        return texts.ui("err_missing_argument", name=metavar(param, texts))
     if isinstance(error, RejectedChoice) and param is not None:
+        value = app.shown(str(error.value))
         if param.name == "shell":
-            return texts.ui("err_unknown_shell", shell=error.value)
-        option = param.opts[0] if param.opts else param.name
-        return texts.ui("err_bad_value", option=option, value=error.value)
+            return texts.ui("err_unknown_shell", shell=value)
+        choices = getattr(param.type, "choices", ())
+        separator = texts.term("list_separator")
+        return texts.help(
+            "err_bad_choice", option=param.opts[0], value=value, choices=separator.join(choices)
+        )
     bounds = getattr(param, "type", None)
     if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
         return texts.ui("err_bad_limit", high=bounds.max)
@@ -129,8 +178,11 @@ def _parsed_lang(error: click.ClickException) -> str | None:
 def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
     worded = click_message(error, texts) if texts else None
     usage = isinstance(error, click.UsageError)
-    hint = " (hsc --help)" if usage else ""
-    say(app.usage_line(worded or error.format_message(), texts, hint), err=True)
+    ctx = getattr(error, "ctx", None)
+    hint = f" ({ctx.command_path if ctx else 'hsc'} --help)" if usage else ""
+    fallback = error.format_message()  # click's English, for an error hsc has no words for
+    message = worded or fallback[:1].lower() + fallback[1:]
+    say(app.usage_line(message, texts, hint), err=True)
     sys.exit(ExitCode.USAGE if usage else error.exit_code)
 
 
@@ -153,7 +205,6 @@ QUERIES = click.argument(
     is_eager=True,
     expose_value=False,
     callback=lambda ctx, _, value: show(ctx, f"hsc {__version__}") if value else None,
-    help="Show the version and exit.",
 )
 @common_options
 @click.pass_context
@@ -210,11 +261,8 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     type=click.IntRange(1, MAX_SEARCH_LIMIT),
     default=10,
     show_default=True,
-    help="Show at most this many codes.",
 )
-@click.option(
-    "--all-languages", is_flag=True, help="Search the texts of every language, not just yours."
-)
+@click.option("--all-languages", is_flag=True)
 @common_options
 @click.pass_context
 def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages: bool) -> None:
@@ -264,6 +312,7 @@ def languages(ctx: click.Context) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("shell", type=Choice(SHELLS))
+@common_options
 def completion(shell: str) -> None:
     """Print the completion script for bash, zsh or fish (see the README to enable it)."""
     say(completion_script(shell), nl=False)

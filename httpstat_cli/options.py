@@ -5,11 +5,13 @@ go to app.Settings), -h, choices that keep the rejected value, and TAB callbacks
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from httpstat_cli import app, i18n
 from httpstat_cli.app import Settings, say
 from httpstat_cli.render import FORMATS
 
@@ -81,15 +83,13 @@ def common_options(function: F) -> F:
             expose_value=False,
             callback=_store,
             shell_complete=complete_languages,
-            help="Language of the texts: en, tr, fr or fa (default: from the environment).",
         ),
         click.option(
             "--format",
             "format",
-            type=Choice(FORMATS),
+            type=Choice(FORMATS, case_sensitive=False),
             expose_value=False,
             callback=_store,
-            help="Output format (default: table at a terminal, plain otherwise).",
         ),
         click.option(
             "--color/--no-color",
@@ -97,7 +97,6 @@ def common_options(function: F) -> F:
             default=None,
             expose_value=False,
             callback=_store,
-            help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
         ),
         click.option(
             "--bidi/--no-bidi",
@@ -105,8 +104,6 @@ def common_options(function: F) -> F:
             default=None,
             expose_value=False,
             callback=_store,
-            help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
-            "else auto).",
         ),
     )
     for option in reversed(options):
@@ -136,5 +133,54 @@ class HelpOption:
             is_eager=True,
             expose_value=False,
             callback=lambda ctx, _, value: show(ctx, ctx.get_help()) if value else None,
-            help="Show this message and exit.",
         )
+
+
+class LocalHelp:
+    """Help pages in the reader's language, decided as for any other output; the texts and
+    the page builder load only when help is asked for."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        from httpstat_cli import helppage
+
+        settings = ctx.find_root().ensure_object(Settings)
+        current = app.build_session(settings, os.environ, sys.stdout)
+        visual = current.display.bidi
+        formatter = ctx.make_formatter()
+        helppage.write_help(self, ctx, formatter, current.texts, visual)  # type: ignore[arg-type]
+        return helppage.finish(formatter.getvalue().rstrip("\n"), current.texts, visual)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from httpstat_cli import helppage
+
+        helppage.write_help(self, ctx, formatter, help_texts(ctx))  # type: ignore[arg-type]
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from httpstat_cli import helppage
+
+        helppage.write_usage(self, ctx, formatter, help_texts(ctx))  # type: ignore[arg-type]
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Options and commands described in the reader's language, as on the help page."""
+        found: list[CompletionItem] = super().shell_complete(ctx, incomplete)  # type: ignore[misc]
+        if not found:
+            return found
+        from click.shell_completion import CompletionItem
+
+        from httpstat_cli.helppage import option_help
+
+        texts = help_texts(ctx)
+        described = {
+            name: option_help(param, texts)
+            for param in self.get_params(ctx)  # type: ignore[attr-defined]
+            if isinstance(param, click.Option)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        if isinstance(self, click.Group):
+            described |= {name: texts.help(f"command_{name}") for name in self.commands}
+        return [CompletionItem(item.value, help=described.get(item.value)) for item in found]
+
+
+def help_texts(ctx: click.Context) -> i18n.Texts:
+    """The texts help and usage are written in: the run's language."""
+    return i18n.load_texts(i18n.negotiate(_stored_lang(ctx.find_root()), os.environ))

@@ -21,6 +21,7 @@ from rich.text import Text
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
+from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import Display, palette
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
@@ -114,6 +115,7 @@ class Writer:
     alignment, and for terminals without bidi, lines pre-wrapped and put in visual order."""
 
     def __init__(self, texts: Texts, display: Display) -> None:
+        self.texts = texts
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
@@ -129,10 +131,13 @@ class Writer:
             return Run(clean, style, [(start, end, palette.MATCH) for start, end in spans])
         return Run(clean, style)
 
+    def vendor(self, entry: StatusCode) -> str:
+        return self.texts.vendor(entry.vendor or "")
+
 
 def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run:
     entry = view.entry
-    label = Run(source_label(entry), palette.UNOFFICIAL if entry.vendor else "")
+    label = Run(source_label(entry, texts), palette.UNOFFICIAL if entry.vendor else "")
     if entry.status == "standard" and not entry.historic and not entry.third_party_only:
         return label  # most entries: nothing to note
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
@@ -142,7 +147,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Run
         notes.append(texts.ui("third_party_only"))
     if notes:
         label.append("\n")
-        label.extend(writer.text(", ".join(notes), width, palette.MUTED))
+        label.extend(writer.text(texts.term("list_separator").join(notes), width, palette.MUTED))
     return label
 
 
@@ -477,10 +482,10 @@ def print_languages(
     for view in views:
         table.add_row(
             Text(view.tag, style="bold"),
-            Text(view.name),
+            Text(texts.language_name(view.tag)),
             Text(view.native_name),
-            Text(view.direction),
-            Text(f"{view.completeness:.0%}"),
+            Text(texts.ui(f"direction_{view.direction}")),
+            Text(typeset(texts.percent(view.completeness), texts.lang)),
         )
     console(display, stream).print(table)
 
@@ -556,7 +561,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> Run:
     if writer.visual:  # one logical string, put in visual order as a whole
         head = ""
         if item.entry is not None:
-            vendor = f" ({item.entry.vendor})" if item.entry.vendor else ""
+            vendor = f" ({writer.vendor(item.entry)})" if item.entry.vendor else ""
             head = f"{item.entry.code} {item.title}{vendor}" + (
                 colon(writer.lang) if item.text else ""
             )
@@ -566,7 +571,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> Run:
         line.append(str(item.entry.code), palette.code_style(item.entry))
         line.append(f" {typeset(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
-            line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
+            line.append(f" ({visible(writer.vendor(item.entry))})", palette.MUTED)
         if item.text:
             line.append(typeset(colon(writer.lang), writer.lang))
     line.append(typeset(visible(item.text), writer.lang))
