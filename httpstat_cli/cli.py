@@ -1,6 +1,7 @@
 """The command tree: each command parses, asks the core, and hands what it found to the
 renderer of the session's format; errors become one line on stderr with a documented exit
-code (README, Exit codes). Only the command layer, this module and options.py, knows click.
+code (README, Exit codes). Only the command layer knows click: this module, options.py,
+helppage.py (help pages) and parser_errors.py (click's errors in the reader's language).
 """
 
 from __future__ import annotations
@@ -13,19 +14,19 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from httpstat_cli import __version__, app, i18n, query, registry
+from httpstat_cli import __version__, app, query, registry
 from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError
 from httpstat_cli.options import (
     Choice,
     HelpOption,
     LocalHelp,
-    RejectedChoice,
     common_options,
     complete_classes,
     complete_queries,
     show,
 )
+from httpstat_cli.parser_errors import ExtraArguments, fail_click, flag_bidi, parsed_lang
 from httpstat_cli.views import code_views, language_views
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
@@ -41,14 +42,6 @@ def session(ctx: click.Context) -> Session:
     current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout)
     ctx.meta.setdefault(WARNINGS, []).extend(current.warnings)
     return current
-
-
-class ExtraArguments(click.UsageError):
-    """Words a command takes no argument for (``hsc languages fr``), kept to be quoted."""
-
-    def __init__(self, ctx: click.Context, extra: list[str]) -> None:
-        super().__init__(f"unexpected argument: {' '.join(extra)}", ctx)
-        self.extra = extra
 
 
 class HscCommand(LocalHelp, HelpOption, click.Command):
@@ -117,73 +110,12 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            fail_click(error, app.error_texts(_parsed_lang(error) or flag, os.environ))
+            fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)
         except BrokenPipeError:
             app.quiet_exit()
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
-
-
-def flag_bidi(argv: Sequence[str]) -> bool | None:
-    """The last --bidi or --no-bidi before any "--", for help shown before they are parsed."""
-    found = None
-    for word in argv:
-        if word == "--":
-            break
-        if word in ("--bidi", "--no-bidi"):
-            found = word == "--bidi"
-    return found
-
-
-def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
-    """click's parse errors in the reader's language; None where hsc has no wording."""
-    param = getattr(error, "param", None)
-    if isinstance(error, ExtraArguments):
-        return texts.help("err_extra_argument", value=" ".join(error.extra))
-    if isinstance(error, click.BadOptionUsage):
-        return texts.help("err_option_needs_value", option=error.option_name)
-    if isinstance(error, click.NoSuchOption):
-        message = texts.ui("err_no_such_option", option=error.option_name)
-        if error.possibilities:
-            hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
-            message += i18n.semicolon(texts.lang) + hint
-        return message
-    if isinstance(error, click.MissingParameter) and param is not None:
-        from httpstat_cli.helppage import metavar
-
-        return texts.ui("err_missing_argument", name=metavar(param, texts))
-    if isinstance(error, RejectedChoice) and param is not None:
-        value = app.shown(str(error.value))
-        if param.name == "shell":
-            return texts.ui("err_unknown_shell", shell=value)
-        choices = getattr(param.type, "choices", ())
-        separator = texts.term("list_separator")
-        return texts.help(
-            "err_bad_choice", option=param.opts[0], value=value, choices=separator.join(choices)
-        )
-    bounds = getattr(param, "type", None)
-    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
-        return texts.ui("err_bad_limit", high=bounds.max)
-    return None
-
-
-def _parsed_lang(error: click.ClickException) -> str | None:
-    """The --lang click had stored when it stopped, which beats one it did not get to."""
-    ctx = getattr(error, "ctx", None)
-    settings = ctx.find_object(Settings) if ctx is not None else None
-    return settings.lang if settings is not None else None
-
-
-def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
-    worded = click_message(error, texts) if texts else None
-    usage = isinstance(error, click.UsageError)
-    ctx = getattr(error, "ctx", None)
-    hint = f" ({ctx.command_path if ctx else 'hsc'} --help)" if usage else ""
-    fallback = error.format_message()  # click's English, for an error hsc has no words for
-    message = worded or fallback[:1].lower() + fallback[1:]
-    say(app.usage_line(message, texts, hint), err=True)
-    sys.exit(ExitCode.USAGE if usage else error.exit_code)
 
 
 CONTEXT = {"max_content_width": 100}
@@ -209,17 +141,7 @@ QUERIES = click.argument(
 @common_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """HTTP status codes explained, in your language.
-
-    \b
-      hsc 418                 what a code means (same as: hsc lookup 418)
-      hsc 4xx | hsc 41x       a class or a decade
-      hsc 400-410             a range
-      hsc teapot              words: searched
-      hsc search timeout      find codes by words, typos forgiven
-      hsc list 5xx            a whole class, or everything
-      hsc languages           the languages hsc speaks
-    """
+    """HTTP status codes explained, in your language (help: locales/*.json, "help")."""
     if ctx.invoked_subcommand is None:
         say(ctx.get_help())
 

@@ -1,5 +1,6 @@
-"""--help in the reader's language: click's layout (usage, text, options, commands) through its
-public formatter, every word from the locale's ``help`` section. Imported only to show help.
+"""--help in the reader's language, part of the command layer: click's layout (usage, text,
+options, commands) through its public formatter, every word from the locale's ``help``
+section. Imported only to show help or to describe options on TAB.
 """
 
 from __future__ import annotations
