@@ -106,6 +106,7 @@ def error_line(error: HscError, texts: Texts | None) -> str:
     params = {key: shown(str(value)) for key, value in error.params.items() if value is not None}
     hint = params.pop("hint", None)
     other_language = params.pop("hint_lang", None)
+    command = params.pop("hint_command", None)
     if texts is None or isinstance(error, DataError):
         return f"Error: {params.get('detail') or f'{error.key} {params}'}"
     try:
@@ -113,6 +114,8 @@ def error_line(error: HscError, texts: Texts | None) -> str:
         if other_language:
             name = texts.language_name(other_language)
             advice = texts.ui("hint_other_language", language=name, tag=other_language)
+        elif command:
+            advice = texts.ui("hint_command", command=f"hsc {command}")
         elif hint:
             advice = texts.ui("hint_did_you_mean", word=hint)
         else:
@@ -166,11 +169,25 @@ def tolerant_streams() -> None:
                 reconfigure(errors="replace")
 
 
-def quiet_exit() -> NoReturn:
-    """The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more."""
+def output_failed(error: HscError, flag: str | None) -> NoReturn:
+    """stdout could not take the output: say so on stderr if it is open, and stop with the
+    documented status; the unwritten rest goes nowhere rather than into a second error."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            say(error_line(error, error_texts(flag, os.environ)), err=True)
+    _discard_stdout()
+    sys.exit(error.exit_code)
+
+
+def _discard_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
+
+
+def quiet_exit() -> NoReturn:
+    """The reader closed the pipe (hsc list | head -1): say nothing, flush nothing more."""
+    _discard_stdout()
     sys.exit(0)

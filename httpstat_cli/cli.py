@@ -6,6 +6,7 @@ helppage.py (help pages) and parser_errors.py (click's errors in the reader's la
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
@@ -16,8 +17,9 @@ import click
 
 from httpstat_cli import __version__, app, query, registry
 from httpstat_cli.app import Session, Settings, say
-from httpstat_cli.errors import ExitCode, HscError
+from httpstat_cli.errors import ExitCode, HscError, NotFound, OutputError
 from httpstat_cli.options import (
+    WORDS_FOR_FLAGS,
     Choice,
     HelpOption,
     LocalHelp,
@@ -25,6 +27,7 @@ from httpstat_cli.options import (
     complete_classes,
     complete_queries,
     show,
+    word_for_flag,
 )
 from httpstat_cli.parser_errors import ExtraArguments, fail_click, flag_bidi, parsed_lang
 from httpstat_cli.views import code_views, language_views
@@ -70,6 +73,8 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] in WORDS_FOR_FLAGS and not ctx.resilient_parsing:
+            return word_for_flag(ctx, self, args)
         if args and self.get_command(ctx, args[0]) is None:
             # An argument that looks like an option got past the parser only after "--"
             # (hsc -- -1): lookup must read it as an argument too.
@@ -118,6 +123,10 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
         sys.exit(result if isinstance(result, int) else ExitCode.OK)
 
 
+def command_names() -> list[str]:
+    return [*cli.commands, *WORDS_FOR_FLAGS]
+
+
 CONTEXT = {"max_content_width": 100}
 # What lookup and explain take: codes, classes, ranges, constant names or words.
 QUERIES = click.argument(
@@ -158,10 +167,13 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
     """
     parsed = query.parse_all(queries)
     current = session(ctx)
+    command = query.mistyped_command(parsed, command_names(), current.search_languages())
+    if command is not None:
+        raise NotFound("err_no_search_hits", query=parsed[0].text, hint_command=command)
     found, misses = query.resolve_all(parsed, current.search_languages())
     current.renderer(sys.stdout).codes(code_views(found, current.texts))
     if misses:
-        raise query.not_found(misses, parsed, current.lang)
+        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command("list", context_settings=CONTEXT)
@@ -220,8 +232,10 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     current = session(ctx)
     told, misses = stories.stories(parsed, current.texts, current.search_languages())
     current.renderer(sys.stdout).stories(told)
+    for line in stories.also_line(told, current.texts):
+        say(line, err=True)
     if misses:
-        raise query.not_found(misses, parsed, current.lang)
+        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command(context_settings=CONTEXT)
@@ -252,7 +266,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     # No collector for a run: its passes over the data and modules free almost nothing here.
     gc.disable()
     app.tolerant_streams()
+    arguments = list(argv) if argv is not None else None
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="hsc")
+        if sys.stdout is None:  # started with stdout closed (hsc 404 >&-)
+            raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+        try:
+            cli.main(args=arguments, prog_name="hsc")
+        finally:
+            sys.stdout.flush()  # a full disk must fail here, not in the interpreter's exit
+    except BrokenPipeError:
+        app.quiet_exit()
+    except OSError as error:
+        flag = app.flag_language(arguments if arguments is not None else sys.argv[1:])
+        app.output_failed(OutputError(error), flag)
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it

@@ -4,6 +4,7 @@ Errors carry a message key and parameters, not a sentence: app.py words them in 
 language at the edge.
 """
 
+import errno
 from enum import IntEnum
 
 
@@ -14,6 +15,7 @@ class ExitCode(IntEnum):
     NOT_FOUND = 1
     USAGE = 2
     DATA = 3
+    OUTPUT = 4
 
 
 class HscError(Exception):
@@ -47,6 +49,20 @@ class DataError(HscError):
     def __init__(self, detail: str) -> None:
         super().__init__("err_data", detail=detail)
         self.detail = detail
+
+
+class OutputError(HscError):
+    """What hsc wrote could not be written: stdout closed, a full disk, a lost terminal."""
+
+    exit_code = ExitCode.OUTPUT
+
+    def __init__(self, error: OSError) -> None:
+        if error.errno == errno.EBADF:
+            super().__init__("err_output_closed")
+        elif error.errno == errno.ENOSPC:
+            super().__init__("err_output_full")
+        else:
+            super().__init__("err_output", reason=error.strerror or str(error))
 
 
 def visible(text: str) -> str:

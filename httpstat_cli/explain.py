@@ -6,10 +6,13 @@ keeps the structured facts. Which sections exist, and in what order, is decided 
 
 from collections.abc import Sequence
 
-from httpstat_cli import query, registry
+from httpstat_cli import i18n, query, registry
+from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, capitalise, colon
 from httpstat_cli.registry import StatusCode
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
+
+ALSO = 4  # next best matches named after a story chosen by words
 
 
 class Item:
@@ -34,12 +37,14 @@ class Section:
 
 
 class CodeStory:
-    __slots__ = ("heading_note", "sections", "view")
+    __slots__ = ("also", "also_query", "heading_note", "sections", "view")
 
     def __init__(self, view: CodeView, heading_note: str, sections: tuple[Section, ...]):
         self.view = view
         self.heading_note = heading_note  # "4xx Client Error · RFC 9110 §15.5.2"
         self.sections = sections
+        self.also: tuple[StatusCode, ...] = ()  # next best matches, when words chose this one
+        self.also_query = ""
 
 
 class ClassStory:
@@ -153,7 +158,7 @@ def source_text(entry: StatusCode, texts: Texts) -> str:
     source = entry.source
     name = source.document
     if source.section:
-        name += f"{texts.term('list_separator')}§{source.section}"
+        name += f"{i18n.list_separator(texts.lang)}§{source.section}"
     return f"{name}{colon(texts.lang)}{source.url}"
 
 
@@ -175,23 +180,45 @@ def stories(
     queries: Sequence[query.Query], texts: Texts, languages: Sequence[Texts]
 ) -> tuple[list[Story], list[str]]:
     """The story of each query in the order given, each told once: a class explained as a
-    class, words by their best match; and the queries that found nothing."""
+    class, words by their best match (the next best named in ``also``); and the queries that
+    found nothing."""
     told: list[Story] = []
     seen: set[str] = set()
     misses: list[str] = []
-    for item in queries:
+    for item in query.join_words(queries):
         if item.kind == "class":
             if item.code_class not in seen:
                 seen.add(item.code_class)
                 told.append(class_story(item.code_class, texts))
             continue
         entries = query.resolve(item, languages)
-        if item.kind == "words":
-            entries = entries[:1]
         if not entries:
             misses.append(item.text)
-        for entry in entries:
+        best, others = (entries[:1], entries[1:]) if item.kind == "words" else (entries, ())
+        for entry in best:
             if entry.id not in seen:
                 seen.add(entry.id)
-                told.append(code_story(entry, texts))
+                story = code_story(entry, texts)
+                story.also = tuple(other for other in others if other.id != entry.id)[:ALSO]
+                story.also_query = item.text
+                told.append(story)
     return told, misses
+
+
+def also_line(told: Sequence[Story], texts: Texts) -> list[str]:
+    """For a story chosen by words, one line naming the next best matches."""
+    lines = []
+    for story in told:
+        if isinstance(story, CodeStory) and story.also:
+            named = [
+                f"{entry.code} {texts.code_text(entry.id, 'title') or entry.phrase}"
+                for entry in story.also
+            ]
+            lines.append(
+                texts.ui(
+                    "explain_also",
+                    query=visible(story.also_query),
+                    codes=i18n.list_separator(texts.lang).join(named),
+                )
+            )
+    return lines

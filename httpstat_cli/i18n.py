@@ -156,7 +156,7 @@ class Texts:
 
     def term(self, key: str, **values: object) -> str:
         """A word tables and explain panels put together (the ``display`` section): language
-        names, list separator, percent, vendor descriptions."""
+        names, percent, vendor descriptions."""
         template: str = self.require("display", key)
         return template.format(**values) if values else template
 
@@ -288,6 +288,11 @@ def typeset(text: str, lang: str) -> str:
 def colon(lang: str) -> str:
     """The separator between a label and its value: French sets a space before the colon."""
     return " : " if lang == "fr" else ": "
+
+
+def list_separator(lang: str) -> str:
+    """Between the items of a list in running text: the Arabic comma in Persian."""
+    return "\u060c " if lang == "fa" else ", "
 
 
 def semicolon(lang: str) -> str:

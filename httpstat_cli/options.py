@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from httpstat_cli import app, i18n
+from httpstat_cli import __version__, app, i18n
 from httpstat_cli.app import Settings, say
 from httpstat_cli.render import FORMATS
 
@@ -184,3 +184,19 @@ class LocalHelp:
 def help_texts(ctx: click.Context) -> i18n.Texts:
     """The texts help and usage are written in: the run's language."""
     return i18n.load_texts(i18n.negotiate(_stored_lang(ctx.find_root()), os.environ))
+
+
+WORDS_FOR_FLAGS = ("help", "version")
+
+
+def word_for_flag(
+    ctx: click.Context, group: click.Group, args: list[str]
+) -> tuple[str | None, click.Command | None, list[str]]:
+    """``hsc help [COMMAND]`` and ``hsc version`` do what --help and --version do."""
+    if args[0] == "version":
+        show(ctx, f"hsc {__version__}")
+    command = group.get_command(ctx, args[1]) if len(args) > 1 else None
+    if command is None:
+        show(ctx, ctx.get_help())
+        return None, None, []  # not reached: show() ends the run
+    return command.name, command, ["--help"]

@@ -56,7 +56,7 @@ def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
         if param.name == "shell":
             return texts.ui("err_unknown_shell", shell=value)
         choices = getattr(param.type, "choices", ())
-        separator = texts.term("list_separator")
+        separator = i18n.list_separator(texts.lang)
         return texts.help(
             "err_bad_choice", option=param.opts[0], value=value, choices=separator.join(choices)
         )

@@ -146,6 +146,70 @@ def parse_all(raw: Sequence[str]) -> list[Query]:
     return [parse(item) for item in raw]
 
 
+def _is_word(item: Query) -> bool:
+    return item.kind == "words" or (item.kind == "name" and not resolve_structured(item))
+
+
+def _looks_like_code(text: str) -> bool:
+    """NOT_FOUND, SC_OK, StatusTeapot: a name as it is written in code, never a plain word."""
+    return "_" in text or text.isupper() or any(ch.isupper() for ch in text[1:])
+
+
+def join_words(queries: Sequence[Query]) -> list[Query]:
+    """Arguments that are not codes, patterns or names as written in code make one phrase, in
+    the place of its first word: ``hsc too many requests`` looks for "too many requests" as a
+    phrase, and ``hsc 404 teapot`` still looks up 404, then searches teapot."""
+    loose = [
+        item
+        for item in queries
+        if item.kind == "words" or (item.kind == "name" and not _looks_like_code(item.text))
+    ]
+    if len(loose) < 2:
+        return [Query("words", item.text) if _is_word(item) else item for item in queries]
+    text = " ".join(item.text for item in loose)
+    phrase = Query("name", text) if by_name(text) else Query("words", text)
+    joined: list[Query] = []
+    for item in queries:
+        if item not in loose:
+            joined.append(item)
+        elif item is loose[0]:
+            joined.append(phrase)
+    return joined
+
+
+def near_command(word: str, commands: Iterable[str]) -> str | None:
+    """The command a single word that found nothing was probably meant to be: one edit away
+    (lsit, serach), or its start (lang, langs, expl)."""
+    from httpstat_cli.search import edit_distance
+
+    typed = word.lower()
+    if not typed.isascii() or not typed.isalpha() or len(typed) < 3:
+        return None
+    for command in commands:
+        stem = typed[:-1] if typed.endswith("s") and len(typed) > 3 else typed
+        if edit_distance(typed, command, 1) <= 1 or command.startswith(stem):
+            return command
+    return None
+
+
+def mistyped_command(
+    queries: Sequence[Query], commands: Iterable[str], languages: Sequence[Texts]
+) -> str | None:
+    """The command that a lone word one edit from its name meant (hsc serach, hsc lsit),
+    unless the texts use that very word; a search would only find typos of it."""
+    if len(queries) != 1 or not _is_word(queries[0]):
+        return None
+    from httpstat_cli import search
+    from httpstat_cli.normalise import normalised
+
+    word = queries[0].text.lower()
+    for command in commands:
+        if word != command and search.edit_distance(word, command, 1) <= 1:
+            known = search.vocabulary(registry.all_codes(), languages)
+            return None if normalised(word) in known else command
+    return None
+
+
 def parse_patterns(raw: Sequence[str]) -> list[Query]:
     """What ``hsc list`` takes: codes, classes and ranges, never words."""
     parsed = parse_all(raw)
@@ -186,7 +250,7 @@ def resolve_all(
     """Entries of every query in the order given, each once; and the queries that found none."""
     found: list[StatusCode] = []
     misses: list[str] = []
-    for item in queries:
+    for item in join_words(queries):
         entries = resolve(item, languages)
         if not entries:
             misses.append(item.text)
@@ -194,10 +258,17 @@ def resolve_all(
     return unique(found), misses
 
 
-def not_found(misses: Sequence[str], queries: Sequence[Query], lang: str) -> NotFound:
-    """The error for queries that found nothing; words alone get the search's hint."""
-    words = [item.text for item in queries if not item.structured and item.text in misses]
+def not_found(
+    misses: Sequence[str], queries: Sequence[Query], lang: str, commands: Iterable[str] = ()
+) -> NotFound:
+    """The error for queries that found nothing; words alone get the search's hint, and a
+    word that looks like one of ``commands`` (hsc langs) points to that command."""
+    words = [item.text for item in join_words(queries) if item.kind == "words"]
+    words = [text for text in words if text in misses]
     if len(misses) == 1 and words:
+        command = near_command(words[0], commands)
+        if command is not None:
+            return NotFound("err_no_search_hits", query=words[0], hint_command=command)
         from httpstat_cli import search
 
         return search.miss(words[0], lang)

@@ -1,120 +1,23 @@
-"""Find entries by words in any supported language, forgiving accents, letter forms and typos.
+"""Find entries by words in any supported language, forgiving accents, letter forms and typos:
+scoring and ranking over texts normalised by :mod:`httpstat_cli.normalise`.
 
 Pure functions over (entry, texts) pairs: nothing is indexed until a search runs, so other
 commands pay nothing for it.
 """
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import NamedTuple
 
 from httpstat_cli.errors import NotFound
 from httpstat_cli.i18n import Texts
+from httpstat_cli.normalise import normalised, split_words, word_matches, words
 from httpstat_cli.registry import StatusCode
 from httpstat_cli.views import CodeView, code_view
 
-# Letter forms a reader treats as one: Arabic yeh and kaf as Persian, dotless i as i,
-# Persian and Arabic-Indic digits as ASCII. Joiners and the kashida carry no meaning here.
-_FOLD = {
-    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
-    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
-    "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
-    "\u0629": "\u0647",  # teh marbuta -> heh
-    "\u06c0": "\u0647",  # heh with yeh above -> heh
-    "\u0131": "i",  # Turkish dotless i
-    "\u200c": "",
-    "\u200d": "",
-    "\u0640": "",
-    **{chr(0x06F0 + n): str(n) for n in range(10)},
-    **{chr(0x0660 + n): str(n) for n in range(10)},
-}
-_ASCII = bytes(range(128))
-
-
-def _beyond_ascii(text: str) -> set[str]:
-    """The distinct characters of ``text`` that are not ASCII. A long text drops its ASCII
-    bytes in C first, so that only the rest (a few in a hundred, in French) is visited."""
-    if len(text) > 64:
-        text = (
-            text.encode("utf-8", "surrogatepass")
-            .translate(None, _ASCII)
-            .decode("utf-8", "surrogatepass")
-        )
-    return set(text)
-
-
-def _fold(text: str, present: set[str]) -> str:
-    """``text`` with the letter forms among ``present`` unified; each is a str.replace, as a
-    str.translate table looks every character up and cost a French search 10 ms a text."""
-    for form in present.intersection(_FOLD):
-        text = text.replace(form, _FOLD[form])
-    return text
-
-
-# What separates words: every ASCII character that is not a letter, digit or underscore
-# (turned into a space byte by byte, which is many times quicker than a regular expression or
-# a str.translate table, and searching every text of every entry cannot afford those), and
-# the punctuation the shipped languages use beyond ASCII.
-_NOT_WORD = (
-    bytes(range(48)) + bytes(range(58, 65)) + bytes(range(91, 95)) + b"`" + bytes(range(123, 128))
-)
-_ASCII_SEPARATORS = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))
-_OTHER_SEPARATORS = (
-    "\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026"  # NBSP « » – — ‘ ’ “ ” …
-    "\u060c\u061b\u061f\u066b\u066c\u06d4"  # Arabic-script comma, semicolon, question mark, ...
-)
-_word_pattern: "re.Pattern[str] | None" = None
-
-
-def _word() -> "re.Pattern[str]":
-    global _word_pattern
-    if _word_pattern is None:
-        _word_pattern = re.compile(r"\w+")
-    return _word_pattern
-
-
-def split(text: str) -> list[str]:
-    """The words of a normalised text, exactly as the regular expression ``\\w+`` finds them."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").split()
-    spaced = (
-        text.encode("utf-8", "surrogatepass")
-        .translate(_ASCII_SEPARATORS)
-        .decode("utf-8", "surrogatepass")
-    )
-    for mark in _OTHER_SEPARATORS:
-        if mark in spaced:
-            spaced = spaced.replace(mark, " ")
-    parts = spaced.split()
-    if "".join(parts).replace("_", "").isalnum():
-        return parts
-    return _word().findall(text)  # rarer punctuation: the regular expression sorts it out
-
-
-def normalise(text: str) -> str:
-    """Casefold, strip accents, unify letter forms; the same for queries and texts."""
-    if text.isascii():  # most English text: nothing to fold but case
-        return text.lower()
-    import unicodedata  # a shared library: loaded only when a text is not plain ASCII
-
-    present = _beyond_ascii(text)
-    decomposed = unicodedata.normalize("NFKD", _fold(text, present))
-    # What decomposing the distinct characters gives is what the whole text now holds.
-    present = set(unicodedata.normalize("NFKD", _fold("".join(present), present)))
-    for mark in present:
-        if unicodedata.combining(mark):
-            decomposed = decomposed.replace(mark, "")
-    # Decomposing makes some forms (U+0626 gives Arabic yeh and hamza); casefold makes none.
-    return _fold(decomposed.casefold(), present)
-
-
-def words(text: str) -> list[str]:
-    return split(normalise(text))
-
-
 # Field tiers, best first; the weight of a match is its tier's weight times its quality.
-NAME, SUMMARY, BODY = "name", "summary", "explanation"
+CODE, NAME, SUMMARY, BODY = "code", "name", "summary", "explanation"
 _WEIGHTS = {NAME: 100.0, SUMMARY: 30.0, BODY: 10.0}
 EXACT, PREFIX, INSIDE, TYPO = 3.0, 2.0, 1.0, 0.5
 _CODE_WEIGHT = 1000.0
@@ -160,7 +63,7 @@ class Field:
     @property
     def tokens(self) -> tuple[str, ...]:
         if self._tokens is None:
-            self._tokens = tuple(split(self.text))
+            self._tokens = tuple(split_words(self.text))
         return self._tokens
 
 
@@ -227,102 +130,96 @@ def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
     )
 
 
+class _Haystack:
+    """The texts of many entries normalised as one string (entries separated by a NUL, which
+    no word contains): one substring search finds every entry whose texts hold a word."""
+
+    __slots__ = ("ends", "joined")
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.joined = normalised("\0".join(texts))
+        self.ends = []  # where each entry's part ends
+        position = self.joined.find("\0")
+        while position >= 0:
+            self.ends.append(position)
+            position = self.joined.find("\0", position + 1)
+        self.ends.append(len(self.joined))
+
+    def owners(self, word: str) -> list[int]:
+        """The entries (by position) whose texts contain ``word``, each found once."""
+        owners = []
+        position = self.joined.find(word)
+        while position >= 0:
+            index = bisect_left(self.ends, position)
+            owners.append(index)
+            position = self.joined.find(word, self.ends[index] + 1)
+        return owners
+
+
+def _haystacks(
+    entries: Sequence[StatusCode], languages: Sequence[Texts]
+) -> tuple[list[_Haystack], list[_Haystack]]:
+    """Names, titles and summaries (where typos are forgiven), then explanations, each as one
+    haystack per language; names in no language apart, so that English is never normalised
+    along with the reader's language."""
+    names = _Haystack("\n".join(_names(entry)) for entry in entries)
+    short = [names]
+    long = []
+    for texts in languages:
+        own = [_own_texts(entry, texts) for entry in entries]
+        short.append(_Haystack("\n".join([*titles, summary]) for titles, summary, _ in own))
+        long.append(_Haystack(body for _, _, body in own))
+    return short, long
+
+
+def _near_spellings(terms: Sequence[str], haystacks: Sequence[_Haystack]) -> set[str]:
+    """The words of the haystacks within the typo budget of a query word. Sorted by length,
+    the words a typo can reach are those near the query word's length, found by bisection."""
+    vocabulary = sorted(set().union(*(split_words(h.joined) for h in haystacks)), key=len)
+    lengths = list(map(len, vocabulary))
+    near: set[str] = set()
+    for term in terms:
+        budget = typo_budget(term)
+        low = bisect_left(lengths, len(term) - budget)
+        high = bisect_right(lengths, len(term) + budget)
+        near.update(
+            token for token in vocabulary[low:high] if budget and _is_near(term, token, budget)
+        )
+    return near
+
+
 def _candidates(
     terms: Sequence[str], entries: Iterable[StatusCode], languages: Sequence[Texts]
 ) -> list[StatusCode]:
     """The entries that can match at all, found cheaply: a query word occurs somewhere in
     their texts, a word one typo away occurs in their names or summaries, or a number is
-    their code. Only these are scored word by word; the rest never could score.
-
-    The entries' texts are normalised and searched as one string per language and kind
-    (entries separated by a NUL, which no word contains), the position of each occurrence
-    telling whose it is."""
+    their code. Only these are scored word by word; the rest never could score."""
     chosen = list(entries)
-    digits = {term for term in terms if term.isdigit()}
+    short, long = _haystacks(chosen, languages)
+    found = {index for index, entry in enumerate(chosen) if str(entry.code) in terms}
     plain = [term for term in terms if not term.isdigit()]
-    # Apart, English (ASCII, lowered in one C call) is never normalised character by
-    # character along with the reader's language.
-    neutral: list[str] = []
-    lights: list[list[str]] = [[] for _ in languages]
-    heavies: list[list[str]] = [[] for _ in languages]
-    for entry in chosen:
-        neutral.append("\n".join(_names(entry)))
-        for index, texts in enumerate(languages):
-            titles, summary, body = _own_texts(entry, texts)
-            lights[index].append("\n".join([*titles, summary]))
-            heavies[index].append(body)
-    light = [normalise("\0".join(part)) for part in (neutral, *lights)]
-    light_parts = [(joined, _ends(joined)) for joined in light]
-    parts = light_parts + [
-        (joined, _ends(joined)) for joined in map(normalise, map("\0".join, heavies))
-    ]
-    found = {index for index, entry in enumerate(chosen) if str(entry.code) in digits}
     for term in plain:
-        for joined, ends in parts:
-            found.update(_owners(joined, ends, term))
-    fuzzy = [(term, typo_budget(term)) for term in plain if typo_budget(term)]
-    if fuzzy:
-        # Every word of every name and summary, by length: the words a typo can reach are
-        # those within the budget of the query word's length, found by bisection.
-        vocabulary = sorted(set().union(*map(split, light)), key=len)
-        lengths = list(map(len, vocabulary))
-        for term, budget in fuzzy:
-            low = bisect_left(lengths, len(term) - budget)
-            high = bisect_right(lengths, len(term) + budget)
-            letters = set(term)
-            for token in vocabulary[low:high]:
-                # each edit changes at most two letters of the set difference
-                if len(letters.symmetric_difference(token)) <= 2 * budget and (
-                    edit_distance(term, token, budget) <= budget
-                ):
-                    for joined, ends in light_parts:
-                        found.update(_owners(joined, ends, token))
+        for haystack in (*short, *long):
+            found.update(haystack.owners(term))
+    for near in _near_spellings([term for term in plain if typo_budget(term)], short):
+        for haystack in short:
+            found.update(haystack.owners(near))
     return [chosen[index] for index in sorted(found)]
 
 
-def _ends(joined: str) -> list[int]:
-    """Where each entry's part of a NUL-joined string ends."""
-    ends = []
-    position = joined.find("\0")
-    while position >= 0:
-        ends.append(position)
-        position = joined.find("\0", position + 1)
-    ends.append(len(joined))
-    return ends
-
-
-def _owners(joined: str, ends: list[int], word: str) -> list[int]:
-    """The entries whose part of ``joined`` contains ``word``, each found once."""
-    owners = []
-    position = joined.find(word)
-    while position >= 0:
-        index = bisect_left(ends, position)
-        owners.append(index)
-        position = joined.find(word, ends[index] + 1)
-    return owners
-
-
 def _fields(texts: Iterable[str]) -> tuple[Field, ...]:
-    normalised = (normalise(text) for text in texts if text)
-    return tuple(Field(text) for text in normalised)
+    return tuple(Field(normalised(text)) for text in texts if text)
 
 
-# Whether two words are within the typo budget, remembered for one search: the same words
-# recur in every entry's texts.
-_near: dict[tuple[str, str], bool] = {}
-
-
+@cache  # the same pairs of words recur in every entry's texts
 def _is_near(term: str, token: str, budget: int) -> bool:
+    """Whether two words are within the typo budget. Each edit changes at most two letters of
+    the set difference: a cheap way to rule out most pairs before the dynamic programme."""
     if abs(len(term) - len(token)) > budget:
         return False
-    key = (term, token)
-    near = _near.get(key)
-    if near is None:
-        # Each edit changes at most two letters of the set difference: a cheap way to rule
-        # out most pairs before the dynamic programme.
-        near = len(set(term) ^ set(token)) <= 2 * budget
-        near = _near[key] = near and edit_distance(term, token, budget) <= budget
-    return near
+    return (
+        len(set(term) ^ set(token)) <= 2 * budget and edit_distance(term, token, budget) <= budget
+    )
 
 
 def _word_quality(term: str, field: Field, typos: bool) -> float:
@@ -347,36 +244,39 @@ def _word_quality(term: str, field: Field, typos: bool) -> float:
     return 0.0
 
 
+def _best_match(doc: Document, term: str) -> tuple[float, list[str]]:
+    """The weight of one query word's best match in an entry, and every tier it matched."""
+    if term.isdigit():
+        return (_CODE_WEIGHT, [CODE]) if term == str(doc.entry.code) else (0.0, [])
+    best = 0.0
+    tiers = []
+    for tier, fields in doc.fields.items():
+        # Typos are forgiven in names and summaries only: in long prose they find noise.
+        quality = max((_word_quality(term, field, tier != BODY) for field in fields), default=0.0)
+        if quality:
+            best = max(best, _WEIGHTS[tier] * quality)
+            tiers.append(tier)
+    return best, tiers
+
+
 def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
+    """An entry's score: each query word's best match, plus a bonus when the words are one of
+    its names in full; None when no word matches."""
     total = 0.0
     matched_terms = 0
-    matched_tiers: list[str] = []
+    matched_tiers: set[str] = set()
     for term in terms:
-        if term.isdigit():
-            if term == str(doc.entry.code):
-                total += _CODE_WEIGHT
-                matched_terms += 1
-            continue
-        best = 0.0
-        for tier, texts in doc.fields.items():
-            # Typos are forgiven in names and summaries only: in long prose they find noise.
-            typos = tier != BODY
-            quality = max((_word_quality(term, f, typos) for f in texts), default=0.0)
-            if quality:
-                best = max(best, _WEIGHTS[tier] * quality)
-                if tier not in matched_tiers:
-                    matched_tiers.append(tier)
-        if best:
-            total += best
+        weight, tiers = _best_match(doc, term)
+        if weight:
+            total += weight
             matched_terms += 1
+            matched_tiers.update(tiers)
     if not matched_terms:
         return None
     if phrase in doc.phrases:
         total += _PHRASE_BONUS
-    order = [tier for tier in (NAME, SUMMARY, BODY) if tier in matched_tiers]
-    if total >= _CODE_WEIGHT:
-        order.insert(0, "code")
-    return Hit(doc.entry, total, matched_terms == len(terms), tuple(order))
+    order = tuple(tier for tier in (CODE, NAME, SUMMARY, BODY) if tier in matched_tiers)
+    return Hit(doc.entry, total, matched_terms == len(terms), order)
 
 
 def search(
@@ -396,20 +296,29 @@ def search(
     return hits[:limit] if limit > 0 else hits
 
 
-def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts]) -> str | None:
-    """The closest known word to a query that found nothing, if one is near enough."""
+def vocabulary(entries: Iterable[StatusCode], languages: Sequence[Texts]) -> set[str]:
+    """Every normalised word of the entries' texts in these languages."""
     vocabulary: set[str] = set()
     for entry in entries:
         for fields in document(entry, languages).fields.values():
             for field in fields:
                 vocabulary.update(field.tokens)
+    return vocabulary
+
+
+def suggest(query: str, entries: Iterable[StatusCode], languages: Sequence[Texts]) -> str | None:
+    """The closest known word to a query that found nothing, if one is near enough. Numbers
+    are never guessed: 1e3 is not a typo of 103."""
+    known = vocabulary(entries, languages)
     best: tuple[int, str] | None = None
     for term in words(query):
-        if len(term) < 3 or term.isdigit():
+        if len(term) < 3 or any(ch.isdigit() for ch in term):
             continue  # two letters are one edit from too many words to guess
-        limit = typo_budget(term) + 1  # one edit more than a search forgives
-        for word in vocabulary:
-            if len(word) < 3:
+        # One edit more than a search forgives, but a short word gets one guess at most:
+        # two edits turn a four-letter word into too many others (cors, bots).
+        limit = typo_budget(term) + 1 if len(term) >= 5 else 1
+        for word in known:
+            if len(word) < 3 or any(ch.isdigit() for ch in word):
                 continue
             distance = edit_distance(term, word, limit)
             if distance <= limit and (best is None or (distance, word) < best):
@@ -422,8 +331,8 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
     for highlighting. Positions are in the original text, not the normalised one."""
     terms = [term for term in dict.fromkeys(words(query)) if not term.isdigit()]
     spans: list[tuple[int, int]] = []
-    for found in _word().finditer(text):
-        token = normalise(found.group())
+    for found in word_matches(text):
+        token = normalised(found.group())
         for term in terms:
             budget = typo_budget(term)
             if (
@@ -438,15 +347,17 @@ def marks(text: str, query: str) -> tuple[tuple[int, int], ...]:
 
 def miss(text: str, lang: str, every_language: bool = False) -> NotFound:
     """The error for words that found nothing, with the most useful hint: the language whose
-    texts they do match (a French word asked in English), else the nearest known spelling,
-    else (when the error is worded) where to see every code. Only a failed search pays."""
+    texts hold these very words (a French word asked in English), else the nearest known
+    spelling, else (when the error is worded) where to see every code. Only a failed search
+    pays."""
     from httpstat_cli import i18n, registry
 
     entries = registry.all_codes()
-    if not every_language:
+    terms = set(words(text))
+    if not every_language and terms:
         for tag in i18n.SUPPORTED:
-            if tag not in (lang, i18n.FALLBACK) and search(
-                text, entries, [i18n.load_texts(tag)], limit=1
+            if tag not in (lang, i18n.FALLBACK) and terms <= vocabulary(
+                entries, [i18n.load_texts(tag)]
             ):
                 return NotFound("err_no_search_hits", query=text, hint_lang=tag)
     word = suggest(text, entries, i18n.texts_for_search(lang, every_language))

@@ -62,7 +62,7 @@ def test_any_argv_and_environment_ends_cleanly(argv: list[str], env: dict[str, s
 @given(argv=st.lists(word, max_size=4))
 def test_json_output_always_parses(argv: list[str]) -> None:
     for command in ("lookup", "search", "explain"):
-        result = invoke(command, *argv, "--format", "json")
+        result = invoke(command, "--format", "json", *argv)  # before a "--" among the words
         if "--help" in argv:
             continue
         if result.exit_code == 1 and command == "search":
@@ -264,22 +264,36 @@ def test_a_damaged_translation_falls_back_to_english(run: Run, locales: Path, la
     assert f"{lang}.json" in result.stderr and len(result.stderr.splitlines()) == 1
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.text(st.sampled_from("ab ı şé\xa0\n\u0301\u200c中ۀ-"), max_size=60),
-    st.integers(1, 12),
+WRITERS = [
+    "404",
+    "list --format table",
+    "explain 503 --format table",
+    "418 --format json",
+    "--help",
+]
+
+
+@pytest.mark.parametrize("command", WRITERS)
+@pytest.mark.parametrize(
+    ("redirect", "reason"),
+    [(">&-", b"standard output is closed"), (">/dev/full", b"no space left on the device")],
 )
-def test_any_cell_text_wraps_to_its_width_in_terminal_cells(plain: str, width: int) -> None:
-    from rich.cells import cell_len
+def test_output_that_cannot_be_written_is_one_line_and_status_4(
+    command: str, redirect: str, reason: bytes
+) -> None:
+    done = _hsc(command, redirect, "--lang en" if command != "--help" else "")
+    assert done.returncode == 4
+    assert done.stderr == b"Error: could not write the output: " + reason + b"\n"
 
-    from httpstat_cli.render import table
 
-    pieces = table._breaks(plain, width)
-    lines = [plain[start:end] for start, end, _ in pieces]
-    # a line is wider only when it holds one character that is (and its marks)
-    assert all(cell_len(line) <= max(width, cell_len(line[:1])) for line in lines)
-    assert [size for _, _, size in pieces] == [cell_len(line) for line in lines]
-    assert "".join("".join(lines).split()) == "".join(plain.split())  # nothing lost
-    if table._one_cell_each(plain):  # the fast path for Latin text wraps the same way
-        wide = [(start, end) for start, end, _ in table._wide_breaks(plain, width)]
-        assert table._narrow_breaks(plain, width) == wide
+@pytest.mark.parametrize("command", WRITERS)
+def test_closed_stdin_and_stderr_never_give_a_traceback(command: str) -> None:
+    assert _hsc(command, "<&-").returncode == 0
+    assert _hsc(command, ">/dev/full 2>&-").returncode == 4
+
+
+def test_an_unwritable_output_is_reported_in_the_reader_language() -> None:
+    done = _hsc("404", ">&-", env={"LANG": "fr_FR.UTF-8"})
+    assert done.stderr.decode() == (
+        "Erreur : impossible d'écrire la sortie : la sortie standard est fermée\n"
+    )

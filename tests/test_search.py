@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from httpstat_cli import i18n, registry, search
+from httpstat_cli.normalise import normalised, words
 from tests.conftest import Run
 
 
@@ -139,7 +140,7 @@ def test_all_languages_finds_a_word_from_another_language(run: Run) -> None:
     ],
 )
 def test_normalisation_unifies_what_readers_treat_as_one(variant: str, plain: str) -> None:
-    assert search.normalise(variant) == search.normalise(plain)
+    assert normalised(variant) == normalised(plain)
 
 
 @pytest.mark.parametrize(
@@ -249,7 +250,7 @@ def test_any_string_as_a_query_never_raises(query: str) -> None:
 )
 def test_the_cheap_pass_never_drops_an_entry_that_would_score(query: str) -> None:
     languages = [i18n.load_texts(tag) for tag in i18n.SUPPORTED]
-    terms = list(dict.fromkeys(search.words(query)))
+    terms = list(dict.fromkeys(words(query)))
     every = {
         entry.id
         for entry in registry.all_codes()
@@ -257,3 +258,11 @@ def test_the_cheap_pass_never_drops_an_entry_that_would_score(query: str) -> Non
     }
     found = {hit.entry.id for hit in search.search(query, registry.all_codes(), languages, 0)}
     assert found == every
+
+
+def test_the_code_is_reported_as_matched_only_when_the_query_names_it() -> None:
+    english = [i18n.load_texts("en")]
+    by_name = search.search("request timeout", registry.all_codes(), english)[0]
+    assert by_name.entry.code == 408 and by_name.matched == ("name", "summary", "explanation")
+    by_number = search.search("408 timeout", registry.all_codes(), english)[0]
+    assert by_number.entry.code == 408 and by_number.matched == ("code", "name")

@@ -107,7 +107,7 @@ def _shape_word(word: str) -> str:
 
 def _reorder(line: str) -> str:
     """``line`` in visual order, its base direction right to left. python-bidi's Rust
-    binding reorders a line in a twentieth of the time of its pure-Python algorithm but does
+    binding is much quicker than its pure-Python algorithm (README, Performance) but does
     not mirror brackets ("(" in a right-to-left run shows as ")"), so a line holding a
     mirrored character goes to the pure-Python one. Both leave out what rule X9 removes
     (joiners, soft hyphens); so that they agree, those are removed first."""
@@ -141,9 +141,3 @@ def lines(text: str, width: int) -> list[str]:
         " ".join(text.split()), width=max(width, 8), break_on_hyphens=False
     ) or [""]
     return visual_lines(wrapped)
-
-
-def block(text: str, width: int, align: bool = True) -> str:
-    """Visual lines joined, each right-aligned to ``width`` when asked."""
-    found = lines(text, width)
-    return "\n".join(line.rjust(width) if align else line for line in found)
