@@ -111,6 +111,10 @@ RUNS: list[list[str]] = [
     ["410-400"],
     ["zzzzqqq"],
     ["search", "zzzzqqq"],
+    ["help", "search"],
+    ["langs"],
+    ["seach"],
+    ["explain", "--format", "table", "timeout"],
 ]
 
 

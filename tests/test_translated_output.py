@@ -113,3 +113,10 @@ def test_a_message_the_translation_words_wrongly_falls_back_to_english_wording()
     texts = i18n.Texts("fr", broken, english.layer(0))
     line = app.error_line(NotFound("err_not_found", query="teapot"), texts)
     assert line == "Erreur : nothing found for teapot"
+
+
+def test_persian_languages_table_reads_right_to_left_without_terminal_bidi(run: Run) -> None:
+    rows = run("languages", "--format", "table", "--lang", "fa", "--bidi").stdout.splitlines()
+    english = next(row for row in rows if row.rstrip().endswith("en"))
+    assert english.split()[0] == "100٪" and "English" in english
+    assert "انگلیسی" not in english  # shaped into its contextual forms and reordered

@@ -404,19 +404,32 @@ def print_codes(
 def print_languages(
     views: Sequence[LanguageView], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
+    """One row per language; for a terminal without bidi, cells in visual order and columns
+    from right to left, as the code tables are."""
+    visual = display.rtl and display.bidi
+    if visual:
+        from httpstat_cli.render import rtl
+
+    def cells(row: list[Text]) -> list[Text]:
+        if not visual:
+            return row
+        return [Text(rtl.visual(cell.plain), cell.style) for cell in reversed(row)]
+
     table = Table(
         box=box.SIMPLE_HEAD, header_style=palette.HEADING, pad_edge=False, show_edge=False
     )
-    for key in ("col_tag", "col_language", "col_native", "col_direction", "col_completeness"):
-        table.add_column(texts.ui(key))
+    keys = ["col_tag", "col_language", "col_native", "col_direction", "col_completeness"]
+    for heading in cells([Text(texts.ui(key)) for key in keys]):
+        table.add_column(heading, justify="right" if visual else "left")
     for view in views:
-        table.add_row(
+        row = [
             Text(view.tag, style="bold"),
             Text(texts.language_name(view.tag)),
             Text(view.native_name),
             Text(texts.ui(f"direction_{view.direction}")),
             Text(typeset(texts.percent(view.completeness), texts.lang)),
-        )
+        ]
+        table.add_row(*cells(row))
     console(display, stream).print(table)
 
 
