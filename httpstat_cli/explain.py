@@ -37,12 +37,20 @@ class Section:
 
 
 class CodeStory:
-    __slots__ = ("also", "also_query", "heading_note", "sections", "view")
+    __slots__ = ("also", "also_query", "heading_note", "phrase_label", "sections", "view")
 
-    def __init__(self, view: CodeView, heading_note: str, sections: tuple[Section, ...]):
+    def __init__(
+        self,
+        view: CodeView,
+        heading_note: str,
+        sections: tuple[Section, ...],
+        phrase_label: str = "",
+    ) -> None:
         self.view = view
         self.heading_note = heading_note  # "4xx Client Error · RFC 9110 §15.5.2"
         self.sections = sections
+        # "Registered phrase", or whose phrase it is for an unofficial code
+        self.phrase_label = phrase_label
         self.also: tuple[StatusCode, ...] = ()  # next best matches, when words chose this one
         self.also_query = ""
 
@@ -68,16 +76,21 @@ class ClassStory:
 def _headers(entry: StatusCode, texts: Texts) -> Section:
     label = texts.ui("label_headers")
     if not entry.headers:
-        return Section("headers", label, texts.ui("headers_none"))
+        # an unofficial code has no specification, only its vendor's documentation
+        key = "headers_none_vendor" if entry.vendor else "headers_none"
+        return Section("headers", label, texts.ui(key))
     sep = colon(texts.lang)
     items = tuple(
-        Item(
-            f"{header.name}{sep}{texts.ui(f'requirement_{header.requirement}')}"
-            f" ({header.requirement})"
-        )
-        for header in entry.headers
+        Item(_header_line(header.name, header.requirement, texts, sep)) for header in entry.headers
     )
     return Section("headers", label, items=items)
+
+
+def _header_line(name: str, requirement: str, texts: Texts, sep: str) -> str:
+    meaning = texts.ui(f"requirement_{requirement}")
+    if requirement == "none":  # no keyword to quote
+        return f"{name}{sep}{meaning}"
+    return f"{name}{sep}{meaning} ({requirement})"
 
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:
@@ -89,9 +102,23 @@ def _retry(entry: StatusCode, texts: Texts) -> Section:
     return Section("retry", texts.ui("label_retry"), text)
 
 
+def _caching(entry: StatusCode, texts: Texts) -> str:
+    """A cache sees what the client receives: nothing for nginx's 444 and 499, the 400 nginx
+    sends for 494 to 497, the 200 whose JSON body carries Esri's 498 and 499."""
+    if entry.client_receives is None:
+        return texts.ui("cache_nothing_sent")
+    rule = entry.cache
+    if entry.client_receives != entry.code:
+        received = registry.by_code(entry.client_receives)
+        rule = received[0].cache if received else rule
+    return texts.ui(f"cache_{rule}")
+
+
 def _client_receives(entry: StatusCode, texts: Texts) -> str:
     if entry.client_receives is None:
         return texts.ui("client_receives_nothing")
+    if entry.in_body:
+        return texts.ui("client_receives_in_body", code=entry.client_receives, logged=entry.code)
     if entry.client_receives != entry.code:
         return texts.ui("client_receives_other", code=entry.client_receives, logged=entry.code)
     return texts.ui("client_receives_same")
@@ -133,8 +160,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
         receives = _client_receives(entry, texts)
         sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
     sections.append(_headers(entry, texts))
-    caching = texts.ui("cacheable_yes" if entry.cacheable else "cacheable_no")
-    sections.append(Section("caching", texts.ui("label_caching"), caching))
+    sections.append(Section("caching", texts.ui("label_caching"), _caching(entry, texts)))
     sections.append(_retry(entry, texts))
     confusions = _confusions(entry, texts)
     if confusions:
@@ -148,9 +174,27 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
         notes.append(texts.ui(f"status_{entry.status}"))
     if entry.historic:
         notes.append(texts.ui("historic"))
-    if entry.third_party_only:
-        notes.append(texts.ui("third_party_only"))
-    return CodeStory(view, " · ".join(notes), tuple(sections))
+    notes.extend(vendor_notes(entry, texts))
+    return CodeStory(view, " · ".join(notes), tuple(sections), phrase_label(entry, texts))
+
+
+def phrase_label(entry: StatusCode, texts: Texts) -> str:
+    """Only a registered code has a registered phrase: a vendor's phrase is the vendor's, or
+    hsc's own wording where the vendor documents only the number."""
+    if entry.vendor is None:
+        return texts.ui("label_phrase")
+    return texts.ui("label_phrase_ours" if entry.phrase_is_ours else "label_phrase_vendor")
+
+
+def vendor_notes(entry: StatusCode, texts: Texts) -> list[str]:
+    """How far an unofficial entry can be trusted: its verification level below the vendor's
+    own documentation, and whether hsc supplied the phrase."""
+    notes = []
+    if entry.verification and entry.verification != "vendor":
+        notes.append(texts.ui(f"verification_{entry.verification}"))
+    if entry.phrase_is_ours:
+        notes.append(texts.ui("phrase_is_ours"))
+    return notes
 
 
 def source_text(entry: StatusCode, texts: Texts) -> str:

@@ -15,13 +15,32 @@ from httpstat_cli.errors import DataError
 DATA_FILE = os.path.join(os.path.dirname(__file__), "data", "codes.json")
 
 STATUSES = ("standard", "unused", "deprecated", "obsolete", "temporary", "unofficial")
-RETRY_POLICIES = ("no-need", "follow", "after-change", "never", "after-delay", "backoff")
-REQUIREMENTS = ("MUST", "SHOULD", "MAY")
+RETRY_POLICIES = (
+    "no-need",
+    "follow",
+    "after-change",
+    "never",
+    "after-delay",
+    "backoff",
+    "another-connection",
+    "after-handshake",
+    "user-action",
+)
+# "none": the specification ties the field to the code without a requirement keyword.
+REQUIREMENTS = ("MUST", "SHOULD", "MAY", "none")
+# heuristic: storable without explicit freshness (RFC 9110 section 15.1, RFC 7725 for 451);
+# explicit: only with explicit freshness; never: the defining RFC forbids storing it;
+# interim: a 1xx, never stored because it is not a final response (RFC 9111 section 3).
+CACHE_RULES = ("heuristic", "explicit", "never", "interim")
+# How well an unofficial entry is known: the vendor's documentation or source code, a third
+# party's documentation or source, or only lists of status codes.
+VERIFICATION_LEVELS = ("vendor", "third-party", "lists")
 CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
 
 class Header:
-    """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY)."""
+    """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY),
+    or ``none`` when the text names the field without one."""
 
     __slots__ = ("name", "requirement")
 
@@ -62,6 +81,7 @@ class StatusCode:
     __slots__ = (
         "_headers",
         "aliases",
+        "cache",
         "cacheable",
         "client_receives",
         "code",
@@ -69,7 +89,9 @@ class StatusCode:
         "former_phrases",
         "historic",
         "id",
+        "in_body",
         "phrase",
+        "phrase_is_ours",
         "python_name",
         "related",
         "retry",
@@ -77,6 +99,7 @@ class StatusCode:
         "status",
         "third_party_only",
         "vendor",
+        "verification",
     )
 
     def __init__(self, record: dict[str, Any]) -> None:
@@ -88,16 +111,21 @@ class StatusCode:
         self.status: str = record["status"]
         source = record["source"]
         self.source = Source(source["document"], source["section"], source["url"])
+        self.verification: str | None = record["verification"]
         self.third_party_only: bool = record["third_party_only"]
+        self.phrase_is_ours: bool = record["phrase_is_ours"]
         self.python_name: str | None = record["python_name"]
         self._headers: list[dict[str, str]] = record["headers"]
         self.cacheable: bool = record["cacheable"]
+        self.cache: str = record["cache"]
         self.retry: str = record["retry"]
         self.related: Sequence[int] = record["related"]
         self.confused_with: Sequence[str] = record["confused_with"]
         self.aliases: Sequence[str] = record["aliases"]
         self.client_receives: int | None = record.get("client_receives", self.code)
         self.historic: bool = record.get("historic", False)
+        # True when the number reaches the client inside the body (Esri's JSON errors)
+        self.in_body: bool = record.get("in_body", False)
 
     def __repr__(self) -> str:
         return f"StatusCode({self.id!r})"

@@ -61,20 +61,22 @@ def test_headers_shown_with_the_rfc_requirement(
 
 
 @pytest.mark.parametrize(
-    ("code", "cacheable", "reference"),
+    ("code", "cache", "reference"),
     [
-        ("404", True, "RFC 9110, §15.5.5"),
-        ("410", True, "RFC 9110, §15.5.11"),
-        ("503", False, "RFC 9110, §15.6.4"),
-        ("451", True, "RFC 7725, §3"),
-        ("429", False, "RFC 6585, §4"),
+        ("404", "heuristic", "RFC 9110, §15.5.5"),
+        ("410", "heuristic", "RFC 9110, §15.5.11"),
+        ("503", "explicit", "RFC 9110, §15.6.4"),
+        ("451", "heuristic", "RFC 7725, §3"),
+        ("429", "never", "RFC 6585, §4"),
+        ("103", "interim", "RFC 8297, §2"),
     ],
 )
-def test_caching_and_spec_reference(run: Run, code: str, cacheable: bool, reference: str) -> None:
+def test_caching_and_spec_reference(run: Run, code: str, cache: str, reference: str) -> None:
     record = json.loads(run("explain", code, "--format", "json").stdout)["codes"][0]
-    assert record["cacheable"] is cacheable
+    assert record["cache"] == cache
+    assert record["cacheable"] is (cache == "heuristic")
     texts = i18n.load_texts("en")
-    assert record["caching"] == texts.ui("cacheable_yes" if cacheable else "cacheable_no")
+    assert record["caching"] == texts.ui(f"cache_{cache}")
     plain = run("explain", code, "--format", "plain", env={"COLUMNS": "200"}).stdout
     assert reference in plain
 

@@ -32,10 +32,13 @@ def code_record(view: CodeView) -> dict[str, Any]:
         },
         "python_name": entry.python_name,
         "cacheable": entry.cacheable,
+        "cache": entry.cache,
         "headers": [
             {"name": header.name, "requirement": header.requirement} for header in entry.headers
         ],
         "related": list(entry.related),
+        "verification": entry.verification,
+        "phrase_is_ours": entry.phrase_is_ours,
         "title": view.title,
         "summary": view.summary,
     }

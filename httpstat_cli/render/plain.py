@@ -103,7 +103,7 @@ def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[s
     entry = story.view.entry
     lines = out.wrap(f"{entry.code}  {story.view.title}")
     if story.view.title.casefold() != entry.phrase.casefold():
-        lines += out.wrap(f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}")
+        lines += out.wrap(f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}")
     lines += out.wrap(story.heading_note)
     for section in story.sections:
         lines += ["", *out.wrap(out.heading(section.label))]

@@ -46,6 +46,24 @@ StyleSpan = tuple[int, int, str]  # start, end, style name
 WrappedLine = tuple[int, int, int]  # one line of a wrapped text: start, end, terminal cells
 
 
+def _chop(word: str, width: int) -> list[str]:
+    """A word cut into parts of at most ``width`` cells between clusters. rich takes a run that
+    starts with joiners for one cluster however long it is; such a part is cut by character."""
+    parts: list[str] = []
+    for part in chop_cells(word, width):
+        if len(part) > 1 and cell_len(part) > max(width, 2):
+            piece = ""
+            for character in part:
+                if piece and cell_len(piece + character) > width:
+                    parts.append(piece)
+                    piece = ""
+                piece += character
+            part = piece
+        if part:
+            parts.append(part)
+    return parts
+
+
 def wrap(text: str, width: int) -> list[WrappedLine]:
     """Greedy word wrap of ``text`` to ``width`` terminal cells, measured in grapheme clusters.
     Lines break at newlines and at spaces (the space dropped); a word wider than a line is
@@ -66,7 +84,7 @@ def wrap(text: str, width: int) -> list[WrappedLine]:
                         lines.append((line_start, start - 1, line_cells))
                     line_start, line_cells = start, size
                     if size > width:
-                        *full, last = [part for part in chop_cells(word, width) if part]
+                        *full, last = _chop(word, width)
                         for part in full:
                             lines.append((line_start, line_start + len(part), cell_len(part)))
                             line_start += len(part)
@@ -263,7 +281,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Sty
     if entry.historic:
         notes.append(texts.ui("historic"))
     if entry.third_party_only:
-        notes.append(texts.ui("third_party_only"))
+        notes.append(texts.ui(f"verification_{entry.verification}"))
     if notes:
         label.append("\n")
         label.extend(writer.text(i18n.list_separator(texts.lang).join(notes), width, palette.MUTED))
@@ -442,7 +460,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     accent = palette.code_style(entry)
     blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
     if story.view.title.casefold() != entry.phrase.casefold():
-        phrase = f"{texts.ui('label_phrase')}{colon(texts.lang)}{entry.phrase}"
+        phrase = f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
         blocks.append((StyledText(), ""))
