@@ -25,6 +25,7 @@ class Settings:
         self.format: str | None = None
         self.color: bool | None = None
         self.bidi: bool | None = None
+        self.stack: str | None = None
 
 
 class Session:
@@ -73,7 +74,25 @@ def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str
             settings.bidi, environ, is_terminal
         )
         display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
+    display.stack = choose_stack(settings.stack, environ, texts, warnings)
     return Session(texts, display, warnings)
+
+
+def choose_stack(
+    flag: str | None, environ: Mapping[str, str], texts: Texts, warnings: list[str]
+) -> str | None:
+    """--stack, else HSC_STACK when it names a stack (otherwise a warning), else none."""
+    from httpstat_cli import constants
+
+    if flag is not None:
+        return flag
+    value = environ.get("HSC_STACK", "").strip().lower()
+    if value and value not in constants.STACKS:
+        available = ", ".join(constants.STACKS)
+        warning = texts.ui("warn_bad_stack", value=value, available=available)
+        warnings.append(visible(texts.ui("warning", message=warning)))
+        return None
+    return value or None
 
 
 def flag_language(argv: Sequence[str]) -> str | None:

@@ -128,7 +128,7 @@ def command_names() -> list[str]:
 
 
 CONTEXT = {"max_content_width": 100}
-# What lookup and explain take: codes, classes, ranges, constant names or words.
+# What lookup and explain take: codes, classes, masks, ranges, constant names or words.
 QUERIES = click.argument(
     "queries",
     nargs=-1,
@@ -160,7 +160,7 @@ def cli(ctx: click.Context) -> None:
 @common_options
 @click.pass_context
 def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
-    """Show what codes mean: 418, 4xx, 41x, 400-410, NOT_FOUND, or words.
+    """Show what codes mean: 418, 4xx, 5x3, 400-410, NOT_FOUND, SC_NOT_FOUND, or words.
 
     Several queries are shown in the order given, each entry once. Exit status 1 when a
     query matches nothing.
@@ -181,7 +181,9 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
 @common_options
 @click.pass_context
 def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
-    """List a class (4xx), a decade (41x), a range, or every code. Alias: list-class."""
+    """List a class (4xx), a decade (41x), a mask (5x3), a range, or every code.
+
+    Alias: list-class. --format csv and jsonl export the rows for a spreadsheet or SQL."""
     parsed = query.parse_patterns(classes)
     current = session(ctx)
     entries = query.in_patterns(parsed)

@@ -44,11 +44,39 @@ def codes(incomplete: str, texts: Texts) -> list[Candidate]:
     return [(number, " / ".join(titles)) for number, titles in described.items()]
 
 
+# Letters typed before constant names are offered: fewer would list hundreds of names.
+NAME_PREFIX = 3
+MAX_NAMES = 60
+
+
+def names(incomplete: str, texts: Texts) -> list[Candidate]:
+    """Constant names of every stack starting with what was typed (SC_NOT, StatusToo,
+    HttpStatusCode.Not), each described by its code, title and stack."""
+    typed = incomplete.strip()
+    if len(typed) < NAME_PREFIX or not (typed.isascii() and typed[0].isalpha()):
+        return []
+    from httpstat_cli import constants
+
+    found: dict[str, str] = {}
+    for written, entry_id, stack in constants.candidates(typed):
+        entry = registry.get(entry_id)
+        if entry is None or written in found:
+            continue
+        title = texts.code_text(entry_id, "title") or entry.phrase
+        found[written] = f"{entry.code} {title} ({constants.stack_info(stack)['name']})"
+        if len(found) >= MAX_NAMES:
+            break
+    return sorted(found.items())
+
+
 def queries(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:
-    """For lookup and explain: a class pattern while one digit is typed, then codes."""
+    """For lookup and explain: a class pattern while one digit is typed, then codes; after
+    a few letters, constant names."""
     texts = _texts(lang, environ)
     found = classes(incomplete, texts) if len(incomplete) <= 1 else []
-    return found + codes(incomplete, texts) if incomplete else found
+    if not incomplete:
+        return found
+    return found + codes(incomplete, texts) + names(incomplete, texts)
 
 
 def class_patterns(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:

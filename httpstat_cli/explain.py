@@ -142,9 +142,49 @@ def _related(entry: StatusCode, texts: Texts) -> tuple[Item, ...]:
     return tuple(items)
 
 
+def _former(entry: StatusCode, texts: Texts) -> Section | None:
+    if not entry.former_phrases:
+        return None
+    return Section("former_phrases", texts.ui("label_former"), ", ".join(entry.former_phrases))
+
+
+def _in_code(entry: StatusCode, texts: Texts) -> Section:
+    """Each stack's name for the code, as code writes it, and its other names."""
+    from httpstat_cli import constants
+
+    label = texts.ui("label_in_code")
+    sep = colon(texts.lang)
+    items = []
+    for stack, listed in constants.names(entry).items():
+        line = constants.in_code(stack, constants.written(stack, listed[0]), entry.code)
+        if len(listed) > 1:
+            others = ", ".join(constants.written(stack, name) for name in listed[1:])
+            line += f" ({texts.ui('in_code_also', names=others)})"
+        items.append(Item(f"{constants.stack_info(stack)['name']}{sep}{line}"))
+    if not items:
+        return Section("in_code", label, texts.ui("in_code_none"))
+    return Section("in_code", label, items=tuple(items))
+
+
+def _mdn(entry: StatusCode, texts: Texts) -> Section | None:
+    from httpstat_cli import links
+
+    link = links.mdn(entry, texts.lang)
+    if link is None:
+        return None
+    label = texts.ui("label_mdn")
+    if link.in_reader_language:
+        return Section("mdn", label, link.url)
+    # The note apart from the URL: a right-to-left sentence and a URL share no line well.
+    return Section("mdn", label, texts.ui("mdn_english_only"), (Item(link.url),))
+
+
 def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     view = code_view(entry, texts)
     sections: list[Section] = [Section("summary", texts.ui("label_summary"), view.summary)]
+    former = _former(entry, texts)
+    if former is not None:
+        sections.append(former)
     for key, label in (("explanation", "label_explanation"), ("client", "label_client")):
         paragraph = texts.code_text(entry.id, key)
         if paragraph:
@@ -168,7 +208,11 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     related = _related(entry, texts)
     if related:
         sections.append(Section("related", texts.ui("label_related"), items=related))
+    sections.append(_in_code(entry, texts))
     sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts)))
+    mdn = _mdn(entry, texts)
+    if mdn is not None:
+        sections.append(mdn)
     notes = [f"{entry.code_class} {view.class_name}", source_label(entry, texts)]
     if entry.status != "standard":
         notes.append(texts.ui(f"status_{entry.status}"))

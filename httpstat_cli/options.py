@@ -13,6 +13,7 @@ import click
 
 from httpstat_cli import __version__, app, i18n
 from httpstat_cli.app import Settings, say
+from httpstat_cli.constants import STACKS
 from httpstat_cli.render import FORMATS
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
@@ -102,6 +103,12 @@ def common_options(function: F) -> F:
             "--bidi/--no-bidi",
             "bidi",
             default=None,
+            expose_value=False,
+            callback=_store,
+        ),
+        click.option(
+            "--stack",
+            type=Choice(STACKS),
             expose_value=False,
             callback=_store,
         ),

@@ -1,4 +1,5 @@
-"""Turn what the user typed ("418", "4xx", "41x", "400-410", "NOT_FOUND") into a query.
+"""Turn what the user typed ("418", "4xx", "5x3", "30[12]", "400-410", "NOT_FOUND",
+"StatusTeapot") into a query.
 
 Parsing is separate from resolving so the command line can reject malformed input before
 any data is read. Anything that is not a code, a pattern or a constant name is a search.
@@ -19,29 +20,38 @@ _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890
 
 
 class Query:
-    """One query as typed, parsed: its kind ("code", "class", "range", "name" or "words"), its
-    text, and for codes, classes and ranges the lowest and highest code it covers."""
+    """One query as typed, parsed: its kind ("code", "class", "range", "mask", "name" or
+    "words"), its text, for codes, classes, ranges and masks the lowest and highest code it
+    covers, and for masks (5x3, 30[12]) which codes between those it takes."""
 
-    __slots__ = ("high", "kind", "low", "text")
+    __slots__ = ("codes", "high", "kind", "low", "text")
 
-    def __init__(self, kind: str, text: str, low: int = 0, high: int = 0) -> None:
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        low: int = 0,
+        high: int = 0,
+        codes: frozenset[int] | None = None,
+    ) -> None:
         self.kind = kind
         self.text = text
         self.low = low
         self.high = high
+        self.codes = codes
 
     @property
     def structured(self) -> bool:
-        """A code, class or range: resolved by number, never searched."""
-        return self.kind in ("code", "class", "range")
+        """A code, class, range or mask: resolved by number, never searched."""
+        return self.kind in ("code", "class", "range", "mask")
 
     @property
     def code_class(self) -> str:
         """``4xx`` for a class query."""
         return f"{self.low // 100}xx"
 
-    def _key(self) -> tuple[str, str, int, int]:
-        return (self.kind, self.text, self.low, self.high)
+    def _key(self) -> tuple[str, str, int, int, frozenset[int] | None]:
+        return (self.kind, self.text, self.low, self.high, self.codes)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Query) and self._key() == other._key()
@@ -71,17 +81,99 @@ def parse(raw: str) -> Query:
         code = _code(text, raw)
         return Query("code", text, code, code)
     lowered = text.lower()
-    if lowered.isascii() and lowered.endswith("x") and lowered[0].isdigit():
-        return _pattern(lowered, raw)
+    if _looks_like_mask(lowered) or (lowered[0] in "0123456789x[" and "[" in lowered):
+        if lowered.endswith("x") and lowered[0].isdigit() and lowered.rstrip("x").isdigit():
+            return _pattern(lowered, raw)
+        return _mask(lowered, raw)
     low, dash, high = text.partition("-")
     if dash and low.isascii() and low.isdigit() and high.isascii() and high.isdigit():
         first, last = _code(low, raw), _code(high, raw)
         if first > last:
             raise UsageError("err_empty_range", query=raw)
         return _range(text, first, last)
-    if text.isascii() and text.replace("_", "").replace("-", "").isalpha():
+    if _looks_like_name(text):
         return Query("name", text)
     return Query("words", text)
+
+
+_NAME_CHARACTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:'\\"
+)
+
+
+def _looks_like_name(text: str) -> bool:
+    """One identifier, perhaps qualified: NOT_FOUND, StatusTeapot, HttpStatusCode.NotFound,
+    http::StatusCode::NOT_FOUND, HTTP_429_TOO_MANY_REQUESTS."""
+    return text[0].isascii() and text[0].isalpha() and _NAME_CHARACTERS.issuperset(text)
+
+
+_MASK_CHARACTERS = frozenset("0123456789x[]-")
+
+
+def _looks_like_mask(lowered: str) -> bool:
+    """Digits with x or a [class] in some position (4xx, 5x3, xx4, 30[12]); a word such as
+    "x" or "xx" is left to the search."""
+    return (
+        _MASK_CHARACTERS.issuperset(lowered)
+        and ("x" in lowered or "[" in lowered)
+        and (lowered == "xxx" or any(ch.isdigit() or ch == "[" for ch in lowered))
+    )
+
+
+def _positions(lowered: str, raw: str) -> list[str]:
+    """The digits each of the three positions of a mask allows."""
+    positions: list[str] = []
+    rest = lowered
+    while rest:
+        head = rest[0]
+        if head.isdigit():
+            positions.append(head)
+            rest = rest[1:]
+        elif head == "x":
+            positions.append("0123456789")
+            rest = rest[1:]
+        elif head == "[" and "]" in rest:
+            inside, rest = rest[1:].split("]", 1)
+            positions.append(_character_class(inside, raw))
+        else:
+            raise UsageError("err_bad_pattern", query=raw)
+    if len(positions) != 3:
+        raise UsageError("err_bad_pattern", query=raw)
+    return positions
+
+
+def _character_class(inside: str, raw: str) -> str:
+    """``12`` -> ``12``; ``0-3`` -> ``0123``; anything else in brackets is malformed."""
+    allowed = ""
+    index = 0
+    while index < len(inside):
+        low = inside[index]
+        if index + 2 < len(inside) and inside[index + 1] == "-":
+            high = inside[index + 2]
+            index += 3
+        else:
+            high = low
+            index += 1
+        if not (low.isdigit() and high.isdigit()) or low > high:
+            raise UsageError("err_bad_pattern", query=raw)
+        allowed += "".join(str(d) for d in range(int(low), int(high) + 1))
+    if not allowed:
+        raise UsageError("err_bad_pattern", query=raw)
+    return allowed
+
+
+def _mask(lowered: str, raw: str) -> Query:
+    first, second, third = _positions(lowered, raw)
+    codes = frozenset(
+        code
+        for a in first
+        for b in second
+        for c in third
+        if LOWEST <= (code := int(a + b + c)) <= HIGHEST
+    )
+    if not codes:
+        raise UsageError("err_code_range", query=raw, low=LOWEST, high=HIGHEST)
+    return Query("mask", lowered, min(codes), max(codes), codes)
 
 
 def _pattern(lowered: str, raw: str) -> Query:
@@ -108,21 +200,35 @@ def constant_name(text: str) -> str:
 
 
 def by_name(text: str) -> tuple[StatusCode, ...]:
-    """Entries whose Python constant name, phrase or former phrase spells ``text``."""
-    wanted = constant_name(text)
+    """Entries whose constant in any stack (see constants.py), phrase, former phrase or
+    upper-case alias spells ``text``, in any case or separator."""
+    from httpstat_cli import constants
+
+    wanted = constants.squash(text)
+    if not wanted:
+        return ()
+    named = {entry_id for entry_id, _, _ in constants.lookup(text)}
     return tuple(
         entry
         for entry in registry.all_codes()
-        if wanted == entry.python_name
-        or wanted in (constant_name(phrase) for phrase in (entry.phrase, *entry.former_phrases))
-        or wanted in (constant_name(alias) for alias in entry.aliases if alias.isupper())
+        if entry.id in named
+        or wanted in (constants.squash(p) for p in (entry.phrase, *entry.former_phrases))
+        or wanted in (constants.squash(a) for a in entry.aliases if a.isupper())
     )
 
 
+def entries(query: Query) -> tuple[StatusCode, ...]:
+    """The entries a code, range or mask covers."""
+    found = registry.in_range(query.low, query.high)
+    if query.codes is None:
+        return found
+    return tuple(entry for entry in found if entry.code in query.codes)
+
+
 def resolve_structured(query: Query) -> tuple[StatusCode, ...]:
-    """Entries for a code, range or name query (words are the search engine's job)."""
+    """Entries for a code, range, mask or name query (words are the search engine's job)."""
     if query.structured:
-        return registry.in_range(query.low, query.high)
+        return entries(query)
     if query.kind == "name":
         return by_name(query.text)
     return ()
@@ -238,10 +344,10 @@ def in_patterns(queries: Sequence[Query]) -> list[StatusCode]:
     """Entries of ``hsc list``: those the patterns cover, or every code when there are none."""
     if not queries:
         return list(registry.all_codes())
-    entries = unique(entry for item in queries for entry in registry.in_range(item.low, item.high))
-    if not entries:
+    found = unique(entry for item in queries for entry in entries(item))
+    if not found:
         raise NotFound("err_not_found", query=", ".join(item.text for item in queries))
-    return entries
+    return found
 
 
 def resolve_all(

@@ -92,7 +92,6 @@ class StatusCode:
         "in_body",
         "phrase",
         "phrase_is_ours",
-        "python_name",
         "related",
         "retry",
         "source",
@@ -114,7 +113,6 @@ class StatusCode:
         self.verification: str | None = record["verification"]
         self.third_party_only: bool = record["third_party_only"]
         self.phrase_is_ours: bool = record["phrase_is_ours"]
-        self.python_name: str | None = record["python_name"]
         self._headers: list[dict[str, str]] = record["headers"]
         self.cacheable: bool = record["cacheable"]
         self.cache: str = record["cache"]
@@ -133,6 +131,16 @@ class StatusCode:
     @property
     def headers(self) -> tuple[Header, ...]:
         return tuple(Header(h["name"], h["requirement"]) for h in self._headers)
+
+    @property
+    def python_name(self) -> str | None:
+        """The running interpreter's ``http.HTTPStatus`` member (3.13 says CONTENT_TOO_LARGE
+        where 3.11 says REQUEST_ENTITY_TOO_LARGE); None for vendors' codes."""
+        if self.vendor is not None:
+            return None
+        from httpstat_cli.constants import python_name
+
+        return python_name(self.code)
 
     @property
     def code_class(self) -> str:
@@ -195,3 +203,12 @@ def class_sizes() -> dict[str, int]:
     for entry in all_codes():
         sizes[entry.code_class] = sizes.get(entry.code_class, 0) + 1
     return sizes
+
+
+def read_data(path: str) -> Any:
+    """Another bundled data file (constant names, links), parsed; DataError when damaged."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return json.loads(handle.read())
+    except (OSError, ValueError) as error:
+        raise DataError(f"cannot read {path}: {error}") from error

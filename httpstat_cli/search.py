@@ -69,13 +69,21 @@ class Field:
 
 class Document:
     """One entry's searchable texts by tier; its whole names (for the exact-phrase bonus)
-    are worked out only for an entry that matched."""
+    are worked out only for an entry that matched. ``hidden`` holds, for each name, the name
+    as written when a row does not show it (an alias, a constant), so that
+    a row found through it can say so; None for the phrase and the reader's title."""
 
-    __slots__ = ("_phrases", "entry", "fields")
+    __slots__ = ("_phrases", "entry", "fields", "hidden")
 
-    def __init__(self, entry: StatusCode, fields: dict[str, tuple[Field, ...]]) -> None:
+    def __init__(
+        self,
+        entry: StatusCode,
+        fields: dict[str, tuple[Field, ...]],
+        hidden: tuple[str | None, ...] = (),
+    ) -> None:
         self.entry = entry
         self.fields = fields  # tier -> normalised texts
+        self.hidden = hidden
         self._phrases: frozenset[str] | None = None
 
     @property
@@ -90,14 +98,16 @@ class Hit(NamedTuple):
     score: float
     complete: bool  # every query word matched somewhere
     matched: tuple[str, ...]  # tiers that matched, best first
+    via: str | None = None  # a name the row does not show, which matched better than those it does
 
 
 def _names(entry: StatusCode) -> list[str]:
-    """An entry's names in no particular language: phrase, former names, aliases, constant
-    and vendor."""
+    """An entry's names in no particular language: phrase, former names, aliases, the
+    constants of every stack (constants.py) and vendor."""
+    from httpstat_cli import constants
+
     names = [entry.phrase, *entry.former_phrases, *entry.aliases]
-    if entry.python_name:
-        names.append(entry.python_name.replace("_", " "))
+    names += [name for name in constants.every_name(entry.id) if name not in names]
     if entry.vendor:
         names.append(entry.vendor)
     return names
@@ -125,8 +135,14 @@ def _own_texts(entry: StatusCode, texts: Texts) -> tuple[list[str], str, str]:
 
 def document(entry: StatusCode, languages: Sequence[Texts]) -> Document:
     names, summaries, bodies = _texts(entry, languages)
+    shown = {entry.phrase, *entry.former_phrases}  # rows show former phrases under the title
+    if languages:
+        shown.add(languages[0].code_text(entry.id, "title"))
+    written = [name for name in names if name]
     return Document(
-        entry, {NAME: _fields(names), SUMMARY: _fields(summaries), BODY: _fields(bodies)}
+        entry,
+        {NAME: _fields(written), SUMMARY: _fields(summaries), BODY: _fields(bodies)},
+        tuple(None if name in shown else name for name in written),
     )
 
 
@@ -244,19 +260,24 @@ def _word_quality(term: str, field: Field, typos: bool) -> float:
     return 0.0
 
 
-def _best_match(doc: Document, term: str) -> tuple[float, list[str]]:
-    """The weight of one query word's best match in an entry, and every tier it matched."""
+def _best_match(doc: Document, term: str) -> tuple[float, list[str], str | None]:
+    """The weight of one query word's best match in an entry, every tier it matched, and a
+    name the row does not show when that name matched it best."""
     if term.isdigit():
-        return (_CODE_WEIGHT, [CODE]) if term == str(doc.entry.code) else (0.0, [])
+        return (_CODE_WEIGHT, [CODE], None) if term == str(doc.entry.code) else (0.0, [], None)
     best = 0.0
     tiers = []
+    via = None
     for tier, fields in doc.fields.items():
         # Typos are forgiven in names and summaries only: in long prose they find noise.
-        quality = max((_word_quality(term, field, tier != BODY) for field in fields), default=0.0)
+        qualities = [_word_quality(term, field, tier != BODY) for field in fields]
+        quality = max(qualities, default=0.0)
         if quality:
+            if tier == NAME:
+                via = _hidden_match(doc, qualities, quality)
             best = max(best, _WEIGHTS[tier] * quality)
             tiers.append(tier)
-    return best, tiers
+    return best, tiers, via
 
 
 def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
@@ -265,18 +286,34 @@ def score(doc: Document, terms: Sequence[str], phrase: str) -> Hit | None:
     total = 0.0
     matched_terms = 0
     matched_tiers: set[str] = set()
+    via: str | None = None
     for term in terms:
-        weight, tiers = _best_match(doc, term)
+        weight, tiers, hidden = _best_match(doc, term)
         if weight:
             total += weight
             matched_terms += 1
             matched_tiers.update(tiers)
+            via = via or hidden
     if not matched_terms:
         return None
     if phrase in doc.phrases:
         total += _PHRASE_BONUS
     order = tuple(tier for tier in (CODE, NAME, SUMMARY, BODY) if tier in matched_tiers)
-    return Hit(doc.entry, total, matched_terms == len(terms), order)
+    return Hit(doc.entry, total, matched_terms == len(terms), order, via)
+
+
+def _hidden_match(doc: Document, qualities: Sequence[float], best: float) -> str | None:
+    """The name a row does not show that matched a word best, when no shown name matched
+    it as well."""
+    hidden = doc.hidden
+    if len(hidden) != len(qualities):
+        return None
+    shown_best = max(
+        (q for q, name in zip(qualities, hidden, strict=True) if name is None), default=0.0
+    )
+    if shown_best >= best:
+        return None
+    return next(name for q, name in zip(qualities, hidden, strict=True) if q == best and name)
 
 
 def search(
@@ -369,7 +406,7 @@ def hit_views(hits: Sequence[Hit], texts: Texts, text: str) -> list[CodeView]:
     views = []
     for hit in hits:
         view = code_view(hit.entry, texts)
-        view.score, view.matched = hit.score, hit.matched
+        view.score, view.matched, view.matched_name = hit.score, hit.matched, hit.via
         view.title_marks = marks(view.title, text)
         view.summary_marks = marks(view.summary, text)
         views.append(view)

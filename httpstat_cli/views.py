@@ -17,6 +17,7 @@ class CodeView:
         "class_name",
         "entry",
         "matched",
+        "matched_name",
         "score",
         "summary",
         "summary_marks",
@@ -43,6 +44,7 @@ class CodeView:
         self.matched = matched
         self.title_marks = title_marks
         self.summary_marks = summary_marks
+        self.matched_name: str | None = None  # a name the row does not show that search matched
 
 
 def code_view(entry: StatusCode, texts: Texts, class_name: str | None = None) -> CodeView:

@@ -14,6 +14,7 @@ ENVIRONMENT_KNOBS = (
     "LC_MESSAGES",
     "HSC_LANG",
     "HSC_BIDI",
+    "HSC_STACK",
     "NO_COLOR",
     "FORCE_COLOR",
     "COLUMNS",

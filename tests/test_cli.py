@@ -185,8 +185,8 @@ def test_help_is_available_everywhere(run: Run, command: list[str], usage: str) 
     [
         (
             ["418", "--format", "it's"],
-            "Error: invalid value for --format: it's; choose from table, plain, json"
-            " (hsc lookup --help)\n",
+            "Error: invalid value for --format: it's; choose from table, plain, json, csv,"
+            " jsonl (hsc lookup --help)\n",
         ),
         (
             ["completion", "a'b"],

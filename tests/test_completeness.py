@@ -1,7 +1,7 @@
 """Nothing reaches a Turkish, French or Persian reader in English: help pages, tables, explain
 panels and error messages are run in each language and searched for words that only the
 English texts (or click's own) use. Facts stay as they are: registered phrases, vendor
-product names, documents, header names, URLs and constant names are taken out first."""
+product names, documents, header names, URLs and each stack's constants are taken out first."""
 
 import json
 import re
@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from httpstat_cli import i18n, registry
+from httpstat_cli import constants, i18n, registry
 from httpstat_cli.cli import cli
 from tests.conftest import invoke
 
@@ -67,9 +67,11 @@ def english_only_words(lang: str) -> frozenset[str]:
 @cache
 def facts() -> tuple[str, ...]:
     """Strings shown as they are in every language, longest first."""
-    found: set[str] = {*registry.CLASSES, *cli.commands}
+    found: set[str] = {*registry.CLASSES, *cli.commands, "MDN Web Docs"}
     found |= {str(i18n.read_locale(tag)["meta"]["native_name"]) for tag in i18n.SUPPORTED}
     for entry in registry.all_codes():
+        for stack, names in constants.names(entry).items():
+            found |= {constants.in_code(stack, name, entry.code) for name in names}
         found |= {entry.phrase, *entry.former_phrases, entry.source.document}
         found |= {entry.source.section} if entry.source.section else set()
         found |= {header.name for header in entry.headers}

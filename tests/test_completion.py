@@ -80,7 +80,7 @@ def test_languages_classes_formats_and_commands(run: Run) -> None:
     assert set(languages) == set(i18n.SUPPORTED)
     assert languages["en"] == "English"
     assert values(complete(run, "hsc list ")) == ["1xx", "2xx", "3xx", "4xx", "5xx"]
-    assert values(complete(run, "hsc 418 --format ")) == ["table", "plain", "json"]
+    assert values(complete(run, "hsc 418 --format ")) == ["table", "plain", "json", "csv", "jsonl"]
     bare = values(complete(run, "hsc "))
     assert {"lookup", "search", "list", "explain", "languages", "completion", "4xx"} <= set(bare)
 
@@ -260,3 +260,12 @@ def test_real_zsh_offers_codes_with_titles_on_tab(tmp_path: Path, setup: str) ->
     screen = _zsh_screen(tmp_path, setup.format(launcher=launcher), typed, "I'm a teapot")
     assert "418  -- I'm a teapot" in screen
     assert "410  -- Gone" in screen
+
+
+def test_constant_names_are_offered_after_a_few_letters(run: Run) -> None:
+    offered = dict(complete(run, "hsc StatusTo"))
+    assert set(offered) == {"StatusTooEarly", "StatusTooManyRequests"}
+    assert offered["StatusTooManyRequests"].startswith("429")
+    assert "SC_NOT_FOUND" in values(complete(run, "hsc explain SC_NOT"))
+    assert "HttpStatusCode.NotFound" in values(complete(run, "hsc HttpStatusCode.NotF"))
+    assert complete(run, "hsc St") == []  # two letters would offer hundreds of names

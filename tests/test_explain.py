@@ -23,7 +23,12 @@ def test_every_section_is_present_in_every_language(lang: str, entry_id: str) ->
     texts = i18n.load_texts(lang)
     story = code_story(entry, texts)
     keys = [section.key for section in story.sections]
-    expected = ["summary", "explanation", "client", "headers", "caching", "retry", "source"]
+    expected = ["summary", "explanation", "client", "headers", "caching", "retry", "in_code"]
+    expected.append("source")
+    if entry.official:
+        expected.append("mdn")  # every registered code of the sample has an MDN page
+    if entry.former_phrases:
+        expected.append("former_phrases")
     if entry.code >= 400:
         expected += ["causes", "fixes"]
     if entry.vendor:
@@ -39,7 +44,7 @@ def test_every_section_is_present_in_every_language(lang: str, entry_id: str) ->
 
 
 def _label_key(section_key: str) -> str:
-    return {"confused_with": "confused"}.get(section_key, section_key)
+    return {"confused_with": "confused", "former_phrases": "former"}.get(section_key, section_key)
 
 
 @pytest.mark.parametrize(

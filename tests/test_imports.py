@@ -26,6 +26,7 @@ print(json.dumps({
     "modules": sorted({name.split(".")[0] for name in sys.modules}),
     "submodules": sorted(name for name in sys.modules if name.startswith("httpstat_cli")),
     "locales": sorted(os.path.basename(p) for p in opened if "locales" in p),
+    "data": sorted(os.path.basename(p) for p in opened if os.sep + "data" + os.sep in p),
 }), file=sys.stderr)
 """
 
@@ -105,3 +106,17 @@ def test_a_run_loads_the_renderer_of_its_format_and_no_other(fmt: str) -> None:
 def test_a_plain_lookup_loads_neither_explain_nor_search() -> None:
     loaded = probe(["418", "--format", "plain"])["submodules"]
     assert "httpstat_cli.explain" not in loaded and "httpstat_cli.search" not in loaded
+
+
+def test_completing_a_constant_name_imports_neither_rich_nor_search() -> None:
+    report = probe([], _HSC_COMPLETE="bash_complete", COMP_WORDS="hsc StatusTo", COMP_CWORD="1")
+    assert "rich" not in report["modules"]
+    assert "httpstat_cli.search" not in report["submodules"]
+    assert "constants.json" in report["data"]  # the probe does see the names being read
+
+
+@pytest.mark.parametrize("fmt", ["plain", "table"])
+def test_a_lookup_by_number_reads_no_constant_names_or_links(fmt: str) -> None:
+    """The names of ten stacks and MDN's pages are read only by commands that show or match
+    them (JSON, explain, a name or a search)."""
+    assert probe(["418", "--format", fmt])["data"] == ["codes.json"]

@@ -14,24 +14,34 @@ if TYPE_CHECKING:
     from httpstat_cli.i18n import Texts
     from httpstat_cli.views import CodeView, LanguageView
 
-FORMATS = ("table", "plain", "json")
+FORMATS = ("table", "plain", "json", "csv", "jsonl")
+# csv and jsonl are for rows of codes (lookup, list, search), ready for a spreadsheet or SQL.
+ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
 
 
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
-    align right (rtl) and to put lines in visual order for a terminal without bidi (bidi)."""
+    align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);
+    with ``stack`` (--stack go), rows add that stack's constant for each code."""
 
-    __slots__ = ("bidi", "color", "format", "rtl", "width")
+    __slots__ = ("bidi", "color", "format", "rtl", "stack", "width")
 
     def __init__(
-        self, format: str, color: bool, width: int, rtl: bool = False, bidi: bool = False
+        self,
+        format: str,
+        color: bool,
+        width: int,
+        rtl: bool = False,
+        bidi: bool = False,
+        stack: str | None = None,
     ) -> None:
         self.format = format
         self.color = color
         self.width = width
         self.rtl = rtl
         self.bidi = bidi
+        self.stack = stack
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:
@@ -106,6 +116,14 @@ def renderer(display: Display, texts: Texts, stream: IO[str]) -> Renderer:
         from httpstat_cli.render.plain import PlainRenderer
 
         return PlainRenderer(texts, display, stream)
+    if display.format == "jsonl":
+        from httpstat_cli.render.json import JsonLinesRenderer
+
+        return JsonLinesRenderer(texts, stream)
+    if display.format == "csv":
+        from httpstat_cli.render.csv import CsvRenderer
+
+        return CsvRenderer(stream)
     from httpstat_cli.render.table import TableRenderer
 
     return TableRenderer(texts, display, stream)

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
+from httpstat_cli.errors import UsageError
 from httpstat_cli.render import write
 from httpstat_cli.views import CodeView, LanguageView
 
@@ -16,8 +17,11 @@ if TYPE_CHECKING:  # explain loads only for hsc explain
 SCHEMA_VERSION = 1
 
 
-def code_record(view: CodeView) -> dict[str, Any]:
+def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
+    from httpstat_cli import constants, links
+
     entry = view.entry
+    mdn = links.mdn(entry, lang)
     record: dict[str, Any] = {
         "id": entry.id,
         "code": entry.code,
@@ -30,7 +34,14 @@ def code_record(view: CodeView) -> dict[str, Any]:
             "section": entry.source.section,
             "url": entry.source.url,
         },
+        "former_phrases": list(entry.former_phrases),
         "python_name": entry.python_name,
+        "constants": constants.primary(entry),
+        "links": {
+            "specification": entry.source.url,
+            "mdn": mdn.url if mdn else None,
+            "mdn_locale": mdn.locale if mdn else None,
+        },
         "cacheable": entry.cacheable,
         "cache": entry.cache,
         "headers": [
@@ -45,6 +56,7 @@ def code_record(view: CodeView) -> dict[str, Any]:
     if view.score is not None:
         record["score"] = round(view.score, 2)
         record["matched"] = list(view.matched)
+        record["matched_name"] = view.matched_name
     return record
 
 
@@ -58,9 +70,18 @@ def codes(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
-            "codes": [code_record(view) for view in views],
+            "codes": [code_record(view, lang) for view in views],
         },
         ascii_only,
+    )
+
+
+def lines(views: Iterable[CodeView], lang: str, ascii_only: bool = False) -> str:
+    """JSON lines: one code object per line, as ``codes`` holds them, for tools that load
+    records one by one (DuckDB, ClickHouse, BigQuery, jq -c)."""
+    return "\n".join(
+        json.dumps(code_record(view, lang), ensure_ascii=ascii_only, separators=(",", ":"))
+        for view in views
     )
 
 
@@ -83,7 +104,7 @@ def languages(views: Iterable[LanguageView], ascii_only: bool = False) -> str:
     )
 
 
-def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
+def story_record(story: CodeStory | ClassStory, lang: str = "en") -> dict[str, Any]:
     from httpstat_cli.explain import ClassStory
 
     if isinstance(story, ClassStory):
@@ -91,9 +112,9 @@ def story_record(story: CodeStory | ClassStory) -> dict[str, Any]:
             "class": story.code_class,
             "name": story.name,
             "description": story.description,
-            "codes": [code_record(view) for view in story.members],
+            "codes": [code_record(view, lang) for view in story.members],
         }
-    record = code_record(story.view)
+    record = code_record(story.view, lang)
     sections = {section.key: section for section in story.sections}
     record["explanation"] = _text(sections, "explanation")
     record["client"] = _text(sections, "client")
@@ -129,8 +150,8 @@ def stories(items: Iterable[CodeStory | ClassStory], lang: str, ascii_only: bool
         {
             "schema_version": SCHEMA_VERSION,
             "lang": lang,
-            "codes": [story_record(story) for story in items if isinstance(story, CodeStory)],
-            "classes": [story_record(story) for story in items if isinstance(story, ClassStory)],
+            "codes": [story_record(s, lang) for s in items if isinstance(s, CodeStory)],
+            "classes": [story_record(s, lang) for s in items if isinstance(s, ClassStory)],
         },
         ascii_only,
     )
@@ -163,3 +184,28 @@ class JsonRenderer:
 
     def languages(self, views: Sequence[LanguageView]) -> None:
         write(self.stream, languages(views, self.ascii_only))
+
+
+class JsonLinesRenderer:
+    """Rows of codes as JSON lines; there are no rows in a story or the language list."""
+
+    def __init__(self, texts: Texts, stream: IO[str]) -> None:
+        self.lang = texts.lang
+        self.stream = stream
+        self.ascii_only = not _utf8(stream)
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        if views:
+            write(self.stream, lines(views, self.lang, self.ascii_only))
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")

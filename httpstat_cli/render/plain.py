@@ -27,11 +27,13 @@ def row(*fields: str) -> str:
     return "\t".join(cell(field) for field in fields)
 
 
-def codes(views: Iterable[CodeView], visual: bool = False) -> str:
-    """One row per entry; with ``visual`` (--bidi), the translated fields in visual order."""
+def codes(views: Iterable[CodeView], visual: bool = False, stack: str | None = None) -> str:
+    """One row per entry; with ``visual`` (--bidi), the translated fields in visual order;
+    with ``stack`` (--stack go), an eighth field: that stack's constant, or -."""
     order = _visual if visual else _logical
-    lines = [
-        row(
+    lines = []
+    for view in views:
+        fields = [
             str(view.entry.code),
             view.entry.code_class,
             view.entry.status,
@@ -39,9 +41,12 @@ def codes(views: Iterable[CodeView], visual: bool = False) -> str:
             view.entry.phrase,
             order(view.title),
             order(view.summary),
-        )
-        for view in views
-    ]
+        ]
+        if stack:
+            from httpstat_cli import constants
+
+            fields.append(constants.primary(view.entry).get(stack, "-"))
+        lines.append(row(*fields))
     return "\n".join(lines)
 
 
@@ -156,7 +161,7 @@ class PlainRenderer:
 
     def codes(self, views: Sequence[CodeView]) -> None:
         if views:
-            write(self.stream, codes(views, self.display.bidi))
+            write(self.stream, codes(views, self.display.bidi, self.display.stack))
 
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)

@@ -113,6 +113,10 @@ def _reorder(line: str) -> str:
     (joiners, soft hyphens); so that they agree, those are removed first."""
     if not line.isprintable():
         line = _without_x9(line)
+    if not any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in line):
+        # Nothing written right to left (a line of constants, a URL): the reorder would
+        # only move the punctuation at its ends (".NET" shown as "NET.").
+        return line
     from bidi.mirror import MIRRORED
 
     if MIRRORED.keys().isdisjoint(line):

@@ -288,12 +288,26 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Sty
     return label
 
 
-def title_cell(view: CodeView, writer: Writer, width: int) -> StyledText:
-    """The title in the reader's language, with the registered phrase beneath when it differs:
-    the phrase is what travels on the wire."""
+def title_cell(
+    view: CodeView, writer: Writer, width: int, texts: Texts | None = None
+) -> StyledText:
+    """The title in the reader's language, with the registered phrase beneath when it differs
+    (the phrase is what travels on the wire), then its former phrases ("formerly Payload Too
+    Large") and, for a search, the name that matched when the row shows it nowhere else."""
     cell = writer.text(view.title, width, "bold", view.title_marks)
     if view.title.casefold() != view.entry.phrase.casefold():
         cell.append("\n" + view.entry.phrase, palette.MUTED)
+    if texts is not None:
+        notes = []
+        shown = (view.title.casefold(), view.entry.phrase.casefold())
+        former = [p for p in view.entry.former_phrases if p.casefold() not in shown]
+        if former:
+            notes.append(texts.ui("formerly", names=", ".join(former)))
+        if view.matched_name:
+            notes.append(texts.ui("matched_via", name=view.matched_name))
+        for note in notes:
+            cell.append("\n")
+            cell.extend(writer.text(note, width, palette.MUTED))
     return cell
 
 
@@ -308,19 +322,23 @@ Row = Sequence[StyledText]  # code, title, defined by, summary
 
 
 def _widths(rows: Sequence[Row], total: int) -> list[int]:
-    """Code column as wide as a code, title and source as wide as their longest line up to a
-    cap, the summary the rest; at narrow widths title and source give way first."""
+    """Code column as wide as a code, title and the columns after it (source, a stack's
+    constant) as wide as their longest line up to a cap, the summary the rest; at narrow
+    widths the columns after the title give way first, then the title."""
+    count = len(rows[0])
     natural = [
         max(1, *(cell_len(line) for row in rows for line in row[column].plain.split("\n")))
-        for column in range(3)
+        for column in range(count - 1)
     ]
-    code, title, source = natural[0], min(natural[1], _MAX_TITLE), min(natural[2], _MAX_SOURCE)
-    room = total - code - 3 * len(_GAP)
+    code, title = natural[0], min(natural[1], _MAX_TITLE)
+    others = [min(width, _MAX_SOURCE) for width in natural[2:]]
+    room = total - code - (count - 1) * len(_GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
-    if title + source > spare:
-        source = min(source, max(_MIN_FLEX, spare // 2))
-        title = max(_MIN_FLEX, min(title, spare - source))
-    return [code, title, source, max(_MIN_FLEX, room - title - source)]
+    if title + sum(others) > spare:
+        share = max(_MIN_FLEX, spare // (len(others) + 1))
+        others = [min(width, share) for width in others]
+        title = max(_MIN_FLEX, min(title, spare - sum(others)))
+    return [code, title, *others, max(_MIN_FLEX, room - title - sum(others))]
 
 
 def _stacked(rows: Sequence[Row], total: int, rtl: bool) -> list[Line]:
@@ -346,9 +364,12 @@ def _side_by_side(rows: Sequence[Row], widths: Sequence[int], writer: Writer) ->
     """Each row's cells wrapped to their column and set next to one another, every column
     padded but the last; in visual order (right to left, pre-wrapped) the columns run from
     the right, and right to left every column is padded, on the left."""
-    order = (3, 2, 1, 0) if writer.visual else (0, 1, 2, 3)
+    last = len(widths) - 1
+    order = range(last, -1, -1) if writer.visual else range(last + 1)
     rtl = writer.rtl
-    pads = [widths[column] if rtl or position < 3 else 0 for position, column in enumerate(order)]
+    pads = [
+        widths[column] if rtl or position < last else 0 for position, column in enumerate(order)
+    ]
     lines: list[Line] = []
     for row in rows:
         cells = [row[column] for column in order]
@@ -370,37 +391,59 @@ def _side_by_side(rows: Sequence[Row], widths: Sequence[int], writer: Writer) ->
 
 def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> list[Line]:
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
-    side by side (or, on a narrow terminal, stacked)."""
+    side by side (or, on a narrow terminal, stacked). With a stack (--stack go), a column
+    after the title gives that stack's constant for each code."""
+    stack = display.stack
     writer = Writer(texts, display)
     narrow = display.width < _NARROW
+    fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
     if narrow:
-        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * 3
+        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * len(fixed)
     else:
-        visual_widths = [*_FIXED, max(12, display.width - sum(_FIXED) - 3 * len(_GAP))]
+        flex = max(12, display.width - sum(fixed) - len(fixed) * len(_GAP))
+        visual_widths = [*fixed, flex]
     if writer.visual:
         from httpstat_cli.render import rtl
 
         rtl.prepare([text for view in views for text in (view.title, view.summary)])
+    keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
+    if stack:
+        keys.insert(2, None)
     head = [
-        writer.text(texts.ui(key), width, palette.HEADING)
-        for key, width in zip(
-            ("col_code", "col_title", "col_source", "col_summary"), visual_widths, strict=True
-        )
+        writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
+        for key, width in zip(keys, visual_widths, strict=True)
     ]
-    rows = [
-        [
+    rows = []
+    for view in views:
+        row = [
             StyledText(str(view.entry.code), palette.code_style(view.entry)),
-            title_cell(view, writer, visual_widths[1]),
-            _defined_by(view, texts, writer, visual_widths[2]),
-            writer.text(view.summary, visual_widths[3], spans=view.summary_marks),
+            title_cell(view, writer, visual_widths[1], texts),
+            _defined_by(view, texts, writer, visual_widths[-2]),
+            writer.text(view.summary, visual_widths[-1], spans=view.summary_marks),
         ]
-        for view in views
-    ]
+        if stack:
+            row.insert(2, _constant_cell(view, stack))
+        rows.append(row)
     if narrow:
         return _stacked(rows, display.width, writer.rtl)
     widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
-    rule = Line("\u2500" * min(display.width, sum(widths) + 3 * len(_GAP)))
+    rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
     return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+
+
+def _stack_heading(stack: str | None) -> str:
+    from httpstat_cli import constants
+
+    return str(constants.stack_info(stack or "")["name"])
+
+
+def _constant_cell(view: CodeView, stack: str) -> StyledText:
+    """The stack's name for the code as its code writes the member (StatusTeapot), or a
+    dash where the library has none."""
+    from httpstat_cli import constants
+
+    name = constants.primary(view.entry).get(stack)
+    return StyledText(name, "") if name else StyledText("-", palette.MUTED)
 
 
 def print_codes(
