@@ -82,7 +82,7 @@ def test_accented_titles_line_up_in_the_table(run: Run) -> None:
     starts = set()
     for line in table.splitlines():
         for code in ("408", "412", "413", "429", "504"):
-            if line.startswith(code + " "):  # a row, not a heading that names the code
+            if line.startswith(code + "  "):  # a row, not a heading that names the code
                 summary = FR.code_text(code, "summary")[:12]
                 starts.add(cell_len(line[: line.index(summary)]))
     assert len(starts) == 1  # every summary starts in the same terminal column
