@@ -109,6 +109,17 @@ def flag_language(argv: Sequence[str]) -> str | None:
     return found
 
 
+def flag_bidi(argv: Sequence[str]) -> bool | None:
+    """The last --bidi or --no-bidi before any "--", for help shown before they are parsed."""
+    found = None
+    for word in argv:
+        if word == "--":
+            break
+        if word in ("--bidi", "--no-bidi"):
+            found = word == "--bidi"
+    return found
+
+
 def error_texts(flag: str | None, environ: Mapping[str, str]) -> Texts | None:
     """Errors speak the reader's language: the flag's if it names a shipped one, else the
     environment's; None when not even English can be read."""

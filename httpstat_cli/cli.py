@@ -29,7 +29,6 @@ from httpstat_cli.options import (
     show,
     word_for_flag,
 )
-from httpstat_cli.parser_errors import ExtraArguments, fail_click, flag_bidi, parsed_lang
 from httpstat_cli.views import code_views, language_views
 
 if TYPE_CHECKING:  # completion machinery loads only when a shell asks for it
@@ -60,6 +59,8 @@ class HscCommand(LocalHelp, HelpOption, click.Command):
             error.ctx = error.ctx or ctx  # click's parser leaves some without: name the command
             raise
         if ctx.args and not ctx.resilient_parsing:
+            from httpstat_cli.parser_errors import ExtraArguments
+
             raise ExtraArguments(ctx, ctx.args)
         return rest
 
@@ -108,13 +109,15 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
         flag = app.flag_language(words)
         # Known before parsing, so that an eager --help already speaks the language asked for.
         kwargs.setdefault("obj", Settings()).lang = flag
-        kwargs["obj"].bidi = flag_bidi(words)
+        kwargs["obj"].bidi = app.flag_bidi(words)
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
+            from httpstat_cli.parser_errors import fail_click, parsed_lang  # only on failure
+
             fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)

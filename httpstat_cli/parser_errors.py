@@ -4,7 +4,6 @@ error worded from the locale, naming the command whose --help to read."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
 from typing import NoReturn
 
 import click
@@ -21,17 +20,6 @@ class ExtraArguments(click.UsageError):
     def __init__(self, ctx: click.Context, extra: list[str]) -> None:
         super().__init__(f"unexpected argument: {' '.join(extra)}", ctx)
         self.extra = extra
-
-
-def flag_bidi(argv: Sequence[str]) -> bool | None:
-    """The last --bidi or --no-bidi before any "--", for help shown before they are parsed."""
-    found = None
-    for word in argv:
-        if word == "--":
-            break
-        if word in ("--bidi", "--no-bidi"):
-            found = word == "--bidi"
-    return found
 
 
 def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
