@@ -22,10 +22,12 @@ from httpstat_cli.options import (
     WORDS_FOR_FLAGS,
     Choice,
     HelpOption,
+    HscCommand,
     LocalHelp,
     common_options,
     complete_classes,
     complete_queries,
+    parsed_lang,
     show,
     word_for_flag,
 )
@@ -46,25 +48,6 @@ def session(ctx: click.Context) -> Session:
     return current
 
 
-class HscCommand(LocalHelp, HelpOption, click.Command):
-    """A command with hsc's own -h, help in the reader's language, and extra words kept for
-    the error that names them (click's own error has them only inside its English)."""
-
-    allow_extra_args = True
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        try:
-            rest = super().parse_args(ctx, args)
-        except click.UsageError as error:
-            error.ctx = error.ctx or ctx  # click's parser leaves some without: name the command
-            raise
-        if ctx.args and not ctx.resilient_parsing:
-            from httpstat_cli.parser_errors import ExtraArguments
-
-            raise ExtraArguments(ctx, ctx.args)
-        return rest
-
-
 class HscGroup(LocalHelp, HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
@@ -74,6 +57,8 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] == "-":
+            return "stdin", self.commands["stdin"], args[1:]
         if args and args[0] in WORDS_FOR_FLAGS and not ctx.resilient_parsing:
             return word_for_flag(ctx, self, args)
         if args and self.get_command(ctx, args[0]) is None:
@@ -116,7 +101,7 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            from httpstat_cli.parser_errors import fail_click, parsed_lang  # only on failure
+            from httpstat_cli.parser_errors import fail_click  # only on failure
 
             fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
@@ -155,7 +140,9 @@ QUERIES = click.argument(
 def cli(ctx: click.Context) -> None:
     """HTTP status codes explained, in your language (help: locales/*.json, "help")."""
     if ctx.invoked_subcommand is None:
-        say(ctx.get_help())
+        from httpstat_cli import readers
+
+        readers.without_command(ctx)  # stdin if it is not a terminal, else the help
 
 
 @cli.command(context_settings=CONTEXT)
@@ -286,3 +273,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         app.output_failed(OutputError(error), flag)
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it
+
+
+from httpstat_cli import readers  # noqa: E402  check, tally, annotate, stdin: click code apart
+
+for _reader in readers.COMMANDS:
+    cli.add_command(_reader)

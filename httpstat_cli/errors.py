@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     DATA = 3
     OUTPUT = 4
+    INPUT = 5
 
 
 class HscError(Exception):
@@ -85,3 +86,10 @@ def visible(text: str) -> str:
 _BIDI_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
+
+
+class InputError(HscError):
+    """A file given to read cannot be read, in whole or in part: missing, a directory, not
+    allowed, a truncated gzip stream. What could be read is still shown."""
+
+    exit_code = ExitCode.INPUT

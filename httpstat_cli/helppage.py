@@ -35,8 +35,19 @@ def write_help(
         _section(out, texts.help("heading_examples"), list(examples.items()), visual)
     _section(out, texts.help("heading_options"), option_rows(command, ctx, texts), visual)
     if isinstance(command, click.Group):
-        rows = [(sub, texts.help(f"command_{sub}")) for sub in command.list_commands(ctx)]
+        listed = [(name, command.get_command(ctx, name)) for name in command.list_commands(ctx)]
+        rows = [
+            (name, command_summary(name, texts))
+            for name, sub in listed
+            if sub is not None and not sub.hidden
+        ]
         _section(out, texts.help("heading_commands"), rows, visual)
+
+
+def command_summary(name: str, texts: Texts) -> str:
+    """A command in one line, for the list of commands: its short text where the first
+    paragraph of its help is too long for that."""
+    return texts.optional("help", f"short_{name}") or texts.help(f"command_{name}")
 
 
 def write_usage(

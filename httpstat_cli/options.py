@@ -174,7 +174,7 @@ class LocalHelp:
             return found
         from click.shell_completion import CompletionItem
 
-        from httpstat_cli.helppage import option_help
+        from httpstat_cli.helppage import command_summary, option_help
 
         texts = help_texts(ctx)
         described = {
@@ -184,7 +184,8 @@ class LocalHelp:
             for name in (*param.opts, *param.secondary_opts)
         }
         if isinstance(self, click.Group):
-            described |= {name: texts.help(f"command_{name}") for name in self.commands}
+            shown = [name for name, command in self.commands.items() if not command.hidden]
+            described |= {name: command_summary(name, texts) for name in shown}
         return [CompletionItem(item.value, help=described.get(item.value)) for item in found]
 
 
@@ -207,3 +208,29 @@ def word_for_flag(
         show(ctx, ctx.get_help())
         return None, None, []  # not reached: show() ends the run
     return command.name, command, ["--help"]
+
+
+def parsed_lang(error: click.ClickException) -> str | None:
+    """The --lang click had stored when it stopped, which beats one it did not get to."""
+    ctx = getattr(error, "ctx", None)
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    return settings.lang if settings is not None else None
+
+
+class HscCommand(LocalHelp, HelpOption, click.Command):
+    """A command with hsc's own -h, help in the reader's language, and extra words kept for
+    the error that names them (click's own error has them only inside its English)."""
+
+    allow_extra_args = True
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as error:
+            error.ctx = error.ctx or ctx  # click's parser leaves some without: name the command
+            raise
+        if ctx.args and not ctx.resilient_parsing:
+            from httpstat_cli.parser_errors import ExtraArguments
+
+            raise ExtraArguments(ctx, ctx.args)
+        return rest

@@ -9,7 +9,7 @@ from typing import NoReturn
 import click
 
 from httpstat_cli import app, i18n
-from httpstat_cli.app import Settings, say
+from httpstat_cli.app import say
 from httpstat_cli.errors import ExitCode
 from httpstat_cli.options import RejectedChoice
 
@@ -52,13 +52,6 @@ def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
     if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
         return texts.ui("err_bad_limit", high=bounds.max)
     return None
-
-
-def parsed_lang(error: click.ClickException) -> str | None:
-    """The --lang click had stored when it stopped, which beats one it did not get to."""
-    ctx = getattr(error, "ctx", None)
-    settings = ctx.find_object(Settings) if ctx is not None else None
-    return settings.lang if settings is not None else None
 
 
 def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:

@@ -19,6 +19,8 @@ COMMANDS = {
     "search": ("search", "timeout"),
     "explain": ("explain", "503"),
     "languages": ("languages",),
+    "check": ("check", "tests/samples/curl-vL-chain.txt"),
+    "tally": ("tally", "tests/samples/nginx-combined.log"),
 }
 LANGUAGES = {
     "en": ("--lang", "en"),

@@ -7,11 +7,13 @@ Nothing in this module imports rich: plain and JSON output never pay for it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from httpstat_cli.explain import Story
     from httpstat_cli.i18n import Texts
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
     from httpstat_cli.views import CodeView, LanguageView
 
 FORMATS = ("table", "plain", "json", "csv", "jsonl")
@@ -104,6 +106,12 @@ class Renderer(Protocol):
 
     def languages(self, views: Sequence[LanguageView]) -> None:
         """The languages hsc speaks."""
+
+    def check(self, responses: Sequence[Response]) -> None:
+        """Response heads read from curl, wget or HTTPie, and what their fields say."""
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        """Codes counted in logs, and each input's format, lines and error."""
 
 
 def renderer(display: Display, texts: Texts, stream: IO[str]) -> Renderer:

@@ -5,13 +5,15 @@ titles and summaries are in the chosen language."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from httpstat_cli.errors import UsageError
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:
     from httpstat_cli.explain import Story
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 COLUMNS = ("code", "id", "class", "status", "vendor", "phrase", "title", "summary")
 
@@ -61,4 +63,10 @@ class CsvRenderer:
         raise UsageError("err_rows_only", format="csv")
 
     def languages(self, views: Sequence[LanguageView]) -> None:
+        raise UsageError("err_rows_only", format="csv")
+
+    def check(self, responses: Sequence[Response]) -> None:
+        raise UsageError("err_rows_only", format="csv")
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
         raise UsageError("err_rows_only", format="csv")

@@ -13,6 +13,8 @@ from httpstat_cli.views import CodeView, LanguageView
 if TYPE_CHECKING:  # explain loads only for hsc explain
     from httpstat_cli.explain import ClassStory, CodeStory, Item, Section, Story
     from httpstat_cli.i18n import Texts
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 SCHEMA_VERSION = 1
 
@@ -166,6 +168,7 @@ class JsonRenderer:
     """The JSON contract on a stream: escaped (``\\u0641``) where the stream is not UTF-8."""
 
     def __init__(self, texts: Texts, stream: IO[str]) -> None:
+        self.texts = texts
         self.lang = texts.lang
         self.stream = stream
         self.ascii_only = not _utf8(stream)
@@ -184,6 +187,16 @@ class JsonRenderer:
 
     def languages(self, views: Sequence[LanguageView]) -> None:
         write(self.stream, languages(views, self.ascii_only))
+
+    def check(self, responses: Sequence[Response]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.check_json(responses, self.texts, self.ascii_only))
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.tally_json(counted, inputs, self.texts, self.ascii_only))
 
 
 class JsonLinesRenderer:
@@ -208,4 +221,10 @@ class JsonLinesRenderer:
         raise UsageError("err_rows_only", format="jsonl")
 
     def languages(self, views: Sequence[LanguageView]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")
+
+    def check(self, responses: Sequence[Response]) -> None:
+        raise UsageError("err_rows_only", format="jsonl")
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
         raise UsageError("err_rows_only", format="jsonl")

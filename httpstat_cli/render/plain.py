@@ -6,7 +6,7 @@ Columns of a code row: code, class, status, vendor (or -), registered phrase, ti
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
@@ -14,8 +14,10 @@ from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.render import Display, write
 from httpstat_cli.views import CodeView, LanguageView
 
-if TYPE_CHECKING:  # explain loads only for hsc explain
+if TYPE_CHECKING:  # explain, check and tally load only for their commands
     from httpstat_cli.explain import ClassStory, CodeStory, Story
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
 
 
 def cell(text: str) -> str:
@@ -175,3 +177,14 @@ class PlainRenderer:
 
     def languages(self, views: Sequence[LanguageView]) -> None:
         write(self.stream, languages(views))
+
+    def check(self, responses: Sequence[Response]) -> None:
+        from httpstat_cli.render import reading
+
+        write(self.stream, reading.check_plain(responses, self.texts))
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading
+
+        if counted.counted:  # only lines without a code: the error line says it all
+            write(self.stream, reading.tally_plain(counted, self.texts))

@@ -9,7 +9,7 @@ so nothing from the user or the data is interpreted: ``[bold]`` prints as typed.
 
 import itertools
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len, chop_cells
@@ -25,6 +25,10 @@ from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import Display, palette
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
+if TYPE_CHECKING:  # check and tally load only for their commands
+    from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render.reading import Response
+
 __all__ = [
     "Line",
     "StyledText",
@@ -36,6 +40,7 @@ __all__ = [
     "print_codes",
     "print_languages",
     "print_stories",
+    "progress_bar",
     "title_cell",
     "wrap",
     "write_lines",
@@ -630,6 +635,24 @@ def print_stories(
         write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
 
 
+def progress_bar(label: str, total: int, stream: IO[str]) -> tuple[Any, Any]:
+    """rich's progress bar for reading ``total`` bytes, started, and its task; it goes away
+    when stopped. Only ever drawn on a terminal (the caller checks), so it need not ask."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    out = Console(file=stream, markup=False, highlight=False, emoji=False, force_terminal=True)
+    bar = Progress(
+        *Progress.get_default_columns()[:1],
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=out,
+        transient=True,
+    )
+    bar.start()
+    return bar, bar.add_task(label.replace("[", "\\["), total=total or None)
+
+
 class TableRenderer:
     """Coloured tables and explain panels, through the functions above."""
 
@@ -662,3 +685,14 @@ class TableRenderer:
 
     def languages(self, views: Sequence[LanguageView]) -> None:
         print_languages(views, self.texts, self.display, self.stream)
+
+    def check(self, responses: "Sequence[Response]") -> None:
+        from httpstat_cli.render import reading_table
+
+        reading_table.print_check(responses, self.texts, self.display, self.stream)
+
+    def tally(self, counted: "Tally", inputs: Sequence[dict[str, Any]]) -> None:
+        from httpstat_cli.render import reading_table
+
+        if counted.counted:  # only lines without a code: the error line says it all
+            reading_table.print_tally(counted, self.texts, self.display, self.stream)
