@@ -117,6 +117,9 @@ RUNS: list[list[str]] = [
     ["langs"],
     ["seach"],
     ["explain", "--format", "table", "timeout"],
+    ["tally", "--bogus"],
+    ["tally", "/nonexistent/access.log"],
+    ["check", "/nonexistent/head.txt"],
 ]
 
 
