@@ -1,5 +1,6 @@
 """The parameters every command shares, in the command layer: the global options (their values
-go to app.Settings), -h, choices that keep the rejected value, and TAB callbacks.
+go to app.Settings), -h, choices that keep the rejected value, and TAB callbacks; and
+HscCommand, the command class with help and option descriptions in the reader's language.
 """
 
 from __future__ import annotations
