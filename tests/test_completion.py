@@ -269,3 +269,15 @@ def test_constant_names_are_offered_after_a_few_letters(run: Run) -> None:
     assert "SC_NOT_FOUND" in values(complete(run, "hsc explain SC_NOT"))
     assert "HttpStatusCode.NotFound" in values(complete(run, "hsc HttpStatusCode.NotF"))
     assert complete(run, "hsc St") == []  # two letters would offer hundreds of names
+
+
+@pytest.mark.parametrize("command", ["check", "tally", "annotate"])
+def test_file_arguments_ask_the_shell_for_file_names(run: Run, command: str) -> None:
+    result = run(
+        env={
+            "_HSC_COMPLETE": "bash_complete",
+            "COMP_WORDS": f"hsc {command} tests/sam",
+            "COMP_CWORD": "2",
+        }
+    )
+    assert result.stdout.splitlines() == ["file,tests/sam"]
