@@ -90,6 +90,7 @@ class HscGroup(HelpOption, click.Group):
         kwargs["standalone_mode"] = False
         argv = kwargs.get("args")
         flag = app.flag_language(list(argv) if argv is not None else sys.argv[1:])
+        app.BIDI_FLAG[0] = app.flag_bidi(list(argv) if argv is not None else sys.argv[1:])
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:

@@ -19,8 +19,8 @@ from rich.text import Text
 
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
-from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Display, palette
+from httpstat_cli.i18n import Texts, colon, list_separator, typeset
+from httpstat_cli.render import Display, palette, split_word
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
@@ -50,8 +50,14 @@ WrappedLine = tuple[int, int, int]  # one line of a wrapped text: start, end, te
 
 
 def _chop(word: str, width: int) -> list[str]:
-    """A word cut into parts of at most ``width`` cells between clusters. rich takes a run that
-    starts with joiners for one cluster however long it is; such a part is cut by character."""
+    """A word cut into parts of at most ``width`` cells: a URL at its slashes and hyphens
+    (split_word), else between clusters."""
+    return split_word(word, width, cell_len, lambda rest, room: _cut(rest, room)[0])
+
+
+def _cut(word: str, width: int) -> list[str]:
+    """A word cut between clusters. rich takes a run that starts with joiners for one
+    cluster however long it is; such a part is cut by character."""
     parts: list[str] = []
     for part in chop_cells(word, width):
         if len(part) > 1 and cell_len(part) > max(width, 2):
@@ -221,12 +227,14 @@ def _painter(out: Console) -> Paint:
 
 
 def write_lines(lines: Sequence[Line], display: Display, stream: IO[str]) -> None:
-    """Write finished lines, in colour when the display has it."""
+    """Write finished lines, in colour when the display has it; right to left in logical
+    order, each line starts with a right-to-left mark (rtl.mark_line)."""
+    start = "\u200f" if display.rtl and not display.bidi else ""
     if display.color:
         paint = _painter(console(display, stream))
-        stream.write("".join(_render(line, paint) + "\n" for line in lines))
+        stream.write("".join(start + _render(line, paint) + "\n" for line in lines))
     else:
-        stream.write("".join(line.text + "\n" for line in lines))
+        stream.write("".join(start + line.text + "\n" for line in lines))
     stream.flush()
 
 
@@ -282,7 +290,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Sty
         notes.append(texts.ui(f"verification_{entry.verification}"))
     if notes:
         label.append("\n")
-        label.extend(writer.text(", ".join(notes), width, palette.MUTED))
+        label.extend(writer.text(list_separator(texts.lang).join(notes), width, palette.MUTED))
     return label
 
 
@@ -300,7 +308,7 @@ def title_cell(
         shown = (view.title.casefold(), view.entry.phrase.casefold())
         former = [p for p in view.entry.former_phrases if p.casefold() not in shown]
         if former:
-            notes.append(texts.ui("formerly", names=", ".join(former)))
+            notes.append(texts.ui("formerly", names=list_separator(texts.lang).join(former)))
         if view.matched_name:
             notes.append(texts.ui("matched_via", name=view.matched_name))
         for note in notes:
@@ -309,9 +317,6 @@ def title_cell(
     return cell
 
 
-# Column widths when cells are pre-wrapped for a terminal without bidi (the cells are already
-# in visual order and cannot be re-wrapped): code, title, defined by; the summary takes the rest.
-_FIXED = (3, 24, 18)
 _GAP = "  "
 _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
@@ -391,42 +396,65 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
     side by side (or, on a narrow terminal, stacked). With a stack (--stack go), a column
     after the title gives that stack's constant for each code."""
-    stack = display.stack
     writer = Writer(texts, display)
     narrow = display.width < _NARROW
-    fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
+    columns = 5 if display.stack else 4
     if narrow:
-        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * len(fixed)
-    else:
-        flex = max(12, display.width - sum(fixed) - len(fixed) * len(_GAP))
-        visual_widths = [*fixed, flex]
+        widths = [3] + [max(1, display.width - 3 - len(_GAP))] * (columns - 1)
+    elif writer.visual:
+        # Cells in visual order are wrapped before they are laid out, so the widths come
+        # first, from the same cells in logical order.
+        logical = Writer(texts, Display(display.format, False, display.width, rtl=True))
+        unwrapped = [0] * columns
+        widths = _widths(_code_rows(views, texts, logical, unwrapped, display.stack), display.width)
     if writer.visual:
         from httpstat_cli.render import rtl
 
         rtl.prepare([text for view in views for text in (view.title, view.summary)])
+    elif not narrow:
+        widths = [0] * columns  # wrapped when laid out
+    head = _code_head(texts, writer, widths, display.stack)
+    rows = _code_rows(views, texts, writer, widths, display.stack)
+    if narrow:
+        return _stacked(rows, display.width, writer.rtl)
+    if not writer.visual:
+        widths = _widths([head, *rows], display.width)
+    rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
+    return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+
+
+def _code_head(
+    texts: Texts, writer: Writer, widths: Sequence[int], stack: str | None
+) -> list[StyledText]:
     keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
     if stack:
         keys.insert(2, None)
-    head = [
+    return [
         writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
-        for key, width in zip(keys, visual_widths, strict=True)
+        for key, width in zip(keys, widths, strict=True)
     ]
+
+
+def _code_rows(
+    views: Sequence[CodeView],
+    texts: Texts,
+    writer: Writer,
+    widths: Sequence[int],
+    stack: str | None,
+) -> list[list[StyledText]]:
+    """Each entry's cells; a width of 0 leaves a cell unwrapped (laid out later)."""
     rows = []
     for view in views:
         row = [
             StyledText(str(view.entry.code), palette.code_style(view.entry)),
-            title_cell(view, writer, visual_widths[1], texts),
-            _defined_by(view, texts, writer, visual_widths[-2]),
-            writer.text(view.summary, visual_widths[-1], spans=view.summary_marks),
+            title_cell(view, writer, widths[1] or 10**6, texts),
+            _defined_by(view, texts, writer, widths[-2] or 10**6),
+            writer.text(view.summary, widths[-1] or 10**6, spans=view.summary_marks),
         ]
         if stack:
             row.insert(2, _constant_cell(view, stack))
         rows.append(row)
-    if narrow:
-        return _stacked(rows, display.width, writer.rtl)
-    widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
-    rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
-    return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+    return rows
 
 
 def _stack_heading(stack: str | None) -> str:
@@ -463,20 +491,40 @@ def print_codes(
 def print_languages(
     views: Sequence[LanguageView], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
+    """The languages as a table; in visual order its columns run from the right, each cell
+    right-aligned and reordered."""
+    visual = display.rtl and display.bidi
+    order = (lambda cells: cells[::-1]) if visual else (lambda cells: cells)
+    shown: Callable[[str], str] = _visual_cell if visual else (lambda text: text)
     table = Table(
         box=box.SIMPLE_HEAD, header_style=palette.HEADING, pad_edge=False, show_edge=False
     )
-    for key in ("col_tag", "col_language", "col_native", "col_direction", "col_completeness"):
-        table.add_column(texts.ui(key))
+    keys = ("col_tag", "col_language", "col_native", "col_direction", "col_completeness")
+    for key in order(list(keys)):
+        table.add_column(shown(texts.ui(key)), justify="right" if display.rtl else "left")
     for view in views:
-        table.add_row(
+        cells = [
             Text(view.tag, style="bold"),
-            Text(view.name),
-            Text(view.native_name),
-            Text(view.direction),
+            Text(shown(view.name)),
+            Text(shown(view.native_name)),
+            Text(shown(view.direction)),
             Text(f"{view.completeness:.0%}"),
-        )
-    console(display, stream).print(table)
+        ]
+        table.add_row(*order(cells))
+    out = console(display, stream)
+    if display.rtl and not display.bidi:
+        with out.capture() as captured:
+            out.print(table)
+        stream.write("".join(f"\u200f{line}\n" for line in captured.get().splitlines()))
+        stream.flush()
+        return
+    out.print(table)
+
+
+def _visual_cell(text: str) -> str:
+    from httpstat_cli.render import rtl
+
+    return rtl.visual(text)
 
 
 Block = tuple[StyledText, str]  # a paragraph, and the bullet that starts it ("" for none)
