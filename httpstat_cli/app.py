@@ -88,7 +88,7 @@ def choose_stack(
         return flag
     value = environ.get("HSC_STACK", "").strip().lower()
     if value and value not in constants.STACKS:
-        available = ", ".join(constants.STACKS)
+        available = i18n.list_separator(texts.lang).join(constants.STACKS)
         warning = texts.ui("warn_bad_stack", value=value, available=available)
         warnings.append(visible(texts.ui("warning", message=warning)))
         return None

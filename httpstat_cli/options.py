@@ -50,6 +50,11 @@ def _stored_lang(ctx: click.Context) -> str | None:
     return settings.lang if settings is not None else None
 
 
+def _stored_bidi(ctx: click.Context) -> bool | None:
+    settings = ctx.find_object(Settings)
+    return settings.bidi if settings is not None else None
+
+
 def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
     from click.shell_completion import CompletionItem
 
@@ -59,19 +64,21 @@ def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
 def complete_languages(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.languages(typed))
+    return _items(completion.languages(typed, dict(os.environ), _stored_bidi(ctx)))
 
 
 def complete_queries(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.queries(typed, _stored_lang(ctx), dict(os.environ)))
+    environ = dict(os.environ)
+    return _items(completion.queries(typed, _stored_lang(ctx), environ, _stored_bidi(ctx)))
 
 
 def complete_classes(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.class_patterns(typed, _stored_lang(ctx), dict(os.environ)))
+    environ = dict(os.environ)
+    return _items(completion.class_patterns(typed, _stored_lang(ctx), environ, _stored_bidi(ctx)))
 
 
 def common_options(function: F) -> F:

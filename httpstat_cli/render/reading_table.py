@@ -145,7 +145,11 @@ def _layout(
     fixed = code_width + count_width + share_width + 4 * len(table._GAP)
     bar_width = _BAR_WIDTH if display.width - fixed >= _BAR_WIDTH + 12 else 0
     longest = max(table.cell_len(text) for text in [heads[1], *(row[1] for row in rows)])
-    title_width = max(8, min(longest, display.width - fixed - bar_width))
+    with_count = display.width - fixed >= 8
+    if not with_count:  # too narrow for every column: the share says enough
+        count_width = 0
+        fixed = code_width + share_width + 2 * len(table._GAP)
+    title_width = max(8 if with_count else 1, min(longest, display.width - fixed - bar_width))
     visual = order is not str
     head = [
         (_fit(heads[0], code_width, right=visual), palette.HEADING),
@@ -153,7 +157,9 @@ def _layout(
         (_fit(heads[2], count_width, right=True), palette.HEADING),
         (_fit(heads[3], share_width, right=True), palette.HEADING),
     ]
-    lines: list[Line] = [_joined(_mirrored(head, bar_width) if visual else head)]
+    if not with_count:
+        del head[2]
+    lines: list[Line] = [_joined(_mirrored(head, bar_width, len(head)) if visual else head)]
     lines.append(Line("\u2500" * min(display.width, fixed + title_width + bar_width)))
     top = max((value for code, _, _, value in rows if code.plain), default=0.0) or 1.0
     for (code, title, _, value), count, shown in zip(rows, counts, shares, strict=True):
@@ -165,17 +171,21 @@ def _layout(
             (count.rjust(count_width), weight),
             (shown.rjust(share_width), weight),
         ]
+        if not with_count:
+            del cells[2]
         if bar_width and not subtotal:
             bar = _BAR * max(1, round(bar_width * value / top)) if value else ""
             cells.append((bar.rjust(bar_width) if visual else bar, code.style))
-        lines.append(_joined(_mirrored(cells, bar_width) if visual else cells))
+        lines.append(_joined(_mirrored(cells, bar_width, len(head)) if visual else cells))
     return lines
 
 
-def _mirrored(cells: list[tuple[str, str]], bar_width: int) -> list[tuple[str, str]]:
+def _mirrored(
+    cells: list[tuple[str, str]], bar_width: int, columns: int
+) -> list[tuple[str, str]]:
     """A row's cells for a right-to-left reader in visual order: from the right, the bar
     (or its empty column) leftmost."""
-    if bar_width and len(cells) == 4:
+    if bar_width and len(cells) == columns:
         cells = [*cells, (" " * bar_width, "")]
     return cells[::-1]
 

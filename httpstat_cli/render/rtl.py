@@ -149,20 +149,23 @@ def _trim(run: str) -> tuple[str, str, str]:
     start, end = 0, len(run)
     while start < end:
         token = run[start:end]
-        first, last = token[0], token[-1]
-        if last in _TRAILING:
+        if _belongs_to_sentence(token[-1], token, _CLOSING):
             end -= 1
-        elif last in _CLOSING and token.count(last) > token.count(_CLOSING[last]):
-            end -= 1
-        elif first in _PAIRS and token.count(first) > token.count(_PAIRS[first]):
+        elif _belongs_to_sentence(token[0], token, _PAIRS):
             start += 1
-        elif first in "'\"" and token.count(first) % 2:
-            start += 1
-        elif last in "'\"" and token.count(last) % 2:
-            end -= 1
         else:
             break
     return run[:start], run[start:end], run[end:]
+
+
+def _belongs_to_sentence(end: str, token: str, partners: dict[str, str]) -> bool:
+    """Whether a character at one end of a token is the sentence's rather than the token's:
+    a closing punctuation mark, a bracket or a quote the token does not pair."""
+    if end in _TRAILING and partners is _CLOSING:
+        return True
+    if end in partners:
+        return token.count(end) > token.count(partners[end])
+    return end in "'\"" and token.count(end) % 2 == 1
 
 
 def _protected(line: str) -> tuple[str, list[str]]:
@@ -227,8 +230,7 @@ def _restored(line: str, found: list[str]) -> str:
     if not found:
         return line
     return "".join(
-        found[ord(ch) - 0xE000] if "\ue000" <= ch < chr(0xE000 + len(found)) else ch
-        for ch in line
+        found[ord(ch) - 0xE000] if "\ue000" <= ch < chr(0xE000 + len(found)) else ch for ch in line
     )
 
 

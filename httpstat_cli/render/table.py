@@ -494,13 +494,12 @@ def print_languages(
     """The languages as a table; in visual order its columns run from the right, each cell
     right-aligned and reordered."""
     visual = display.rtl and display.bidi
-    order = (lambda cells: cells[::-1]) if visual else (lambda cells: cells)
-    shown: Callable[[str], str] = _visual_cell if visual else (lambda text: text)
+    shown: Callable[[str], str] = _visual_cell if visual else str
     table = Table(
         box=box.SIMPLE_HEAD, header_style=palette.HEADING, pad_edge=False, show_edge=False
     )
     keys = ("col_tag", "col_language", "col_native", "col_direction", "col_completeness")
-    for key in order(list(keys)):
+    for key in keys[::-1] if visual else keys:
         table.add_column(shown(texts.ui(key)), justify="right" if display.rtl else "left")
     for view in views:
         cells = [
@@ -510,7 +509,7 @@ def print_languages(
             Text(shown(view.direction)),
             Text(f"{view.completeness:.0%}"),
         ]
-        table.add_row(*order(cells))
+        table.add_row(*(cells[::-1] if visual else cells))
     out = console(display, stream)
     if display.rtl and not display.bidi:
         with out.capture() as captured:
