@@ -69,47 +69,24 @@ def names(incomplete: str, texts: Texts) -> list[Candidate]:
     return sorted(found.items())
 
 
-def queries(
-    incomplete: str, lang: str | None, environ: dict[str, str], bidi: bool | None = None
-) -> list[Candidate]:
+def queries(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:
     """For lookup and explain: a class pattern while one digit is typed, then codes; after
     a few letters, constant names."""
     texts = _texts(lang, environ)
     found = classes(incomplete, texts) if len(incomplete) <= 1 else []
-    if incomplete:
-        found += codes(incomplete, texts) + names(incomplete, texts)
-    return directed(found, environ, bidi)
+    if not incomplete:
+        return found
+    return found + codes(incomplete, texts) + names(incomplete, texts)
 
 
-def class_patterns(
-    incomplete: str, lang: str | None, environ: dict[str, str], bidi: bool | None = None
-) -> list[Candidate]:
-    return directed(classes(incomplete, _texts(lang, environ)), environ, bidi)
+def class_patterns(incomplete: str, lang: str | None, environ: dict[str, str]) -> list[Candidate]:
+    return classes(incomplete, _texts(lang, environ))
 
 
-def languages(
-    incomplete: str, environ: dict[str, str] | None = None, bidi: bool | None = None
-) -> list[Candidate]:
+def languages(incomplete: str) -> list[Candidate]:
     found = []
     for tag in i18n.SUPPORTED:
         if tag.startswith(incomplete.lower()):
             meta = i18n.read_locale(tag).get("meta", {})
             found.append((tag, str(meta.get("native_name", tag))))
-    return directed(found, environ or {}, bidi)
-
-
-def directed(
-    candidates: list[Candidate], environ: dict[str, str], bidi: bool | None
-) -> list[Candidate]:
-    """Descriptions holding right-to-left text as the terminal that shows them wants them:
-    the shell draws them on the terminal, so the rule is that of output at a terminal."""
-    if all(description.isascii() for _, description in candidates):
-        return candidates
-    from httpstat_cli.render import rtl
-
-    visual = rtl.wants_visual_order(bidi, environ, stdout_is_terminal=True)
-    shown = rtl.visual if visual else rtl.mark_line
-    return [
-        (value, shown(description) if rtl.has_rtl(description) else description)
-        for value, description in candidates
-    ]
+    return found
