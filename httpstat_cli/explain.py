@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from httpstat_cli import i18n, query, registry
 from httpstat_cli.errors import visible
-from httpstat_cli.i18n import Texts, colon
+from httpstat_cli.i18n import Texts, capitalise, colon
 from httpstat_cli.registry import StatusCode
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
@@ -201,7 +201,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
             items = tuple(Item(line) for line in listed)
             sections.append(Section(key, texts.ui(label), items=items))
     if entry.vendor:
-        note = texts.ui("unofficial_note", vendor=entry.vendor)
+        note = texts.ui("unofficial_note", vendor=texts.vendor(entry.vendor))
         sections.append(Section("vendor", texts.ui("label_vendor"), note))
         receives = _client_receives(entry, texts)
         sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
@@ -215,11 +215,11 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     if related:
         sections.append(Section("related", texts.ui("label_related"), items=related))
     sections.append(_in_code(entry, texts))
-    sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts.lang)))
+    sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts)))
     mdn = _mdn(entry, texts)
     if mdn is not None:
         sections.append(mdn)
-    notes = [f"{entry.code_class} {view.class_name}", source_label(entry)]
+    notes = [f"{entry.code_class} {view.class_name}", source_label(entry, texts)]
     if entry.status != "standard":
         notes.append(texts.ui(f"status_{entry.status}"))
     if entry.historic:
@@ -247,17 +247,21 @@ def vendor_notes(entry: StatusCode, texts: Texts) -> list[str]:
     return notes
 
 
-def source_text(entry: StatusCode, lang: str = "en") -> str:
+def source_text(entry: StatusCode, texts: Texts) -> str:
+    """``RFC 6585, §4: URL``, with the language's comma (Persian ``،``) and colon."""
     source = entry.source
-    name = f"{source.document}, §{source.section}" if source.section else source.document
-    return f"{name}{colon(lang)}{source.url}"
+    name = source.document
+    if source.section:
+        name += f"{i18n.list_separator(texts.lang)}§{source.section}"
+    return f"{name}{colon(texts.lang)}{source.url}"
 
 
 def class_story(code_class: str, texts: Texts) -> ClassStory:
     return ClassStory(
         code_class,
         texts.class_name(code_class),
-        texts.class_description(code_class),
+        # written to follow the class name and a colon; here it stands on its own
+        capitalise(texts.class_description(code_class), texts.lang),
         tuple(code_views(registry.in_class(code_class), texts)),
         texts.ui("label_codes_in_class"),
     )

@@ -101,9 +101,9 @@ def code_fields(code_id: str) -> list[str]:
 def code_holding(token: str) -> str:
     """The code whose texts hold token, as explain takes it: 419 for Laravel's 419."""
     return next(
-        code_id.split("-")[0]
+        str(code_id).split("-")[0]
         for code_id in FA.layer(0)["codes"]
-        if token in " ".join(code_fields(code_id))
+        if token in " ".join(code_fields(str(code_id)))
     )
 
 
@@ -301,7 +301,7 @@ def test_languages_table_is_in_visual_order(run: Run) -> None:
     row = next(line for line in shown.splitlines() if line.rstrip().endswith("fa"))
     assert rtl.visual(FA.ui("col_tag")) in shown.splitlines()[0]
     assert shown.splitlines()[0].rstrip().endswith(rtl.visual(FA.ui("col_tag")))
-    assert row.lstrip().startswith("100%") or "%" in row.split()[0]
+    assert row.split()[0] == FA.percent(1.0)  # the last column, leftmost
 
 
 # 6. lists -------------------------------------------------------------------------------

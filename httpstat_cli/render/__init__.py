@@ -22,6 +22,40 @@ ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
 
 
+class RowsOnly:
+    """What csv and jsonl renderers share: codes become rows, and everything that is not rows
+    of codes (a story, the languages, a checked response, a tally) is refused."""
+
+    format_name = ""
+    stream: IO[str]
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        raise NotImplementedError
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        self._refuse()
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        self._refuse()
+
+    def check(self, responses: Sequence[Response]) -> None:
+        self._refuse()
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        self._refuse()
+
+    def _refuse(self) -> None:
+        from httpstat_cli.errors import UsageError
+
+        raise UsageError("err_rows_only", format=self.format_name)
+
+
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
     align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);
@@ -177,7 +211,7 @@ def wrap_words(text: str, width: int, measure: Callable[[str], int]) -> list[str
 
     lines: list[str] = []
     line, used = "", 0
-    for word in text.split():
+    for word in filter(None, text.split(" ")):  # a no-break space holds its words together
         for part in split_word(word, width, measure, cut):
             size = measure(part)
             if line and used + 1 + size <= width:

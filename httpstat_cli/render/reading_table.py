@@ -180,9 +180,7 @@ def _layout(
     return lines
 
 
-def _mirrored(
-    cells: list[tuple[str, str]], bar_width: int, columns: int
-) -> list[tuple[str, str]]:
+def _mirrored(cells: list[tuple[str, str]], bar_width: int, columns: int) -> list[tuple[str, str]]:
     """A row's cells for a right-to-left reader in visual order: from the right, the bar
     (or its empty column) leftmost."""
     if bar_width and len(cells) == columns:

@@ -71,6 +71,12 @@ def has_rtl(text: str) -> bool:
     return any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text)
 
 
+def shaped(text: str) -> bool:
+    """Whether text holds presentation forms: already shaped and in visual order (hsc's
+    texts are written with plain letters only)."""
+    return any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc" for ch in text)
+
+
 RLM = "\u200f"
 
 

@@ -17,9 +17,11 @@ from rich.console import COLOR_SYSTEMS, Console
 from rich.table import Table
 from rich.text import Text
 
+from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
-from httpstat_cli.i18n import Texts, colon, list_separator, typeset
+from httpstat_cli.i18n import Texts, colon, typeset
+from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import Display, palette, split_word
 from httpstat_cli.views import CodeView, LanguageView, source_label
 
@@ -244,6 +246,7 @@ class Writer:
     visual order."""
 
     def __init__(self, texts: Texts, display: Display) -> None:
+        self.texts = texts
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
@@ -260,6 +263,10 @@ class Writer:
             lines = [logical[start:end] for start, end, _ in wrap(logical, max(width, 8))]
             return StyledText("\n".join(rtl.visual_lines(lines)), style)
         return StyledText(clean, style, [(start, end, palette.MATCH) for start, end in spans])
+
+    def vendor(self, entry: StatusCode) -> str:
+        """The vendor in the reader's language where it is a description ("WebDAV draft")."""
+        return self.texts.vendor(entry.vendor or "")
 
 
 def _add_wrapped(
@@ -282,7 +289,7 @@ def _paragraph(styled: StyledText, width: int, rtl: bool) -> list[Line]:
 
 def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> StyledText:
     entry = view.entry
-    label = StyledText(source_label(entry), palette.UNOFFICIAL if entry.vendor else "")
+    label = StyledText(source_label(entry, texts), palette.UNOFFICIAL if entry.vendor else "")
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
     if entry.historic:
         notes.append(texts.ui("historic"))
@@ -290,7 +297,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Sty
         notes.append(texts.ui(f"verification_{entry.verification}"))
     if notes:
         label.append("\n")
-        label.extend(writer.text(list_separator(texts.lang).join(notes), width, palette.MUTED))
+        label.extend(writer.text(i18n.list_separator(texts.lang).join(notes), width, palette.MUTED))
     return label
 
 
@@ -308,7 +315,7 @@ def title_cell(
         shown = (view.title.casefold(), view.entry.phrase.casefold())
         former = [p for p in view.entry.former_phrases if p.casefold() not in shown]
         if former:
-            notes.append(texts.ui("formerly", names=list_separator(texts.lang).join(former)))
+            notes.append(texts.ui("formerly", names=i18n.list_separator(texts.lang).join(former)))
         if view.matched_name:
             notes.append(texts.ui("matched_via", name=view.matched_name))
         for note in notes:
@@ -491,39 +498,40 @@ def print_codes(
 def print_languages(
     views: Sequence[LanguageView], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
-    """The languages as a table; in visual order its columns run from the right, each cell
-    right-aligned and reordered."""
+    """One row per language; for a terminal without bidi, cells in visual order and columns
+    from right to left, as the code tables are."""
     visual = display.rtl and display.bidi
-    shown: Callable[[str], str] = _visual_cell if visual else str
+    if visual:
+        from httpstat_cli.render import rtl
+
+    def cells(row: list[Text]) -> list[Text]:
+        if not visual:
+            return row
+        return [Text(rtl.visual(cell.plain), cell.style) for cell in reversed(row)]
+
     table = Table(
         box=box.SIMPLE_HEAD, header_style=palette.HEADING, pad_edge=False, show_edge=False
     )
-    keys = ("col_tag", "col_language", "col_native", "col_direction", "col_completeness")
-    for key in keys[::-1] if visual else keys:
-        table.add_column(shown(texts.ui(key)), justify="right" if display.rtl else "left")
+    keys = ["col_tag", "col_language", "col_native", "col_direction", "col_completeness"]
+    for heading in cells([Text(texts.ui(key)) for key in keys]):
+        table.add_column(heading, justify="right" if visual else "left")
     for view in views:
-        cells = [
+        row = [
             Text(view.tag, style="bold"),
-            Text(shown(view.name)),
-            Text(shown(view.native_name)),
-            Text(shown(view.direction)),
-            Text(f"{view.completeness:.0%}"),
+            Text(texts.language_name(view.tag)),
+            Text(view.native_name),
+            Text(texts.ui(f"direction_{view.direction}")),
+            Text(typeset(texts.percent(view.completeness), texts.lang)),
         ]
-        table.add_row(*(cells[::-1] if visual else cells))
+        table.add_row(*cells(row))
     out = console(display, stream)
-    if display.rtl and not display.bidi:
+    if display.rtl and not visual:  # logical order: each line marked right to left
         with out.capture() as captured:
             out.print(table)
         stream.write("".join(f"\u200f{line}\n" for line in captured.get().splitlines()))
         stream.flush()
         return
     out.print(table)
-
-
-def _visual_cell(text: str) -> str:
-    from httpstat_cli.render import rtl
-
-    return rtl.visual(text)
 
 
 Block = tuple[StyledText, str]  # a paragraph, and the bullet that starts it ("" for none)
@@ -591,7 +599,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> StyledText:
     if writer.visual:  # one logical string, put in visual order as a whole
         head = ""
         if item.entry is not None:
-            vendor = f" ({item.entry.vendor})" if item.entry.vendor else ""
+            vendor = f" ({writer.vendor(item.entry)})" if item.entry.vendor else ""
             head = f"{item.entry.code} {item.title}{vendor}" + (
                 colon(writer.lang) if item.text else ""
             )
@@ -601,7 +609,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> StyledText:
         line.append(str(item.entry.code), palette.code_style(item.entry))
         line.append(f" {typeset(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
-            line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
+            line.append(f" ({visible(writer.vendor(item.entry))})", palette.MUTED)
         if item.text:
             line.append(typeset(colon(writer.lang), writer.lang))
     line.append(typeset(visible(item.text), writer.lang))
