@@ -11,11 +11,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from httpstat_cli import i18n, registry
+from httpstat_cli.cli import cli
 from httpstat_cli.render import rtl
 from tests.conftest import Run, invoke
 
@@ -30,7 +32,7 @@ MARKS = re.compile("[\u064b-\u065f\u0670]")
 
 def shaped(text: str) -> bool:
     """Whether text holds Arabic presentation forms: it was put in visual order."""
-    return any("\ufb50" <= ch <= "\ufeff" for ch in text)
+    return rtl.shaped(text)
 
 
 def letters(text: str) -> str:
@@ -204,6 +206,28 @@ def test_latin_tokens_of_every_explained_code_are_intact(run: Run) -> None:
         shown = run("explain", str(number), "--lang", "fa", "--bidi", env={"COLUMNS": "200"})
         tokens = set().union(*(latin_tokens(text) for text in code_fields(entries[0].id)))
         assert not [t for t in tokens if t not in shown.stdout], (number, tokens)
+
+
+def test_an_emoji_sequence_in_a_persian_line_stays_whole(run: Run) -> None:
+    for emoji in (
+        "\U0001f469\u200d\U0001f4bb",
+        "\u2615\ufe0f\u200d\U0001f525",
+        "\U0001f44d\U0001f3fd",
+    ):
+        result = run("search", emoji, "--lang", "fa", "--bidi")
+        assert result.exit_code == 1 and shaped(result.stderr)
+        assert emoji in result.stderr
+
+
+def test_annotate_titles_follow_bidi(run: Run) -> None:
+    log = (SAMPLES / "nginx-combined.log").read_bytes()
+    shown = (
+        CliRunner()
+        .invoke(cli, ["annotate", "--lang", "fa", "--bidi", "--format", "table"], input=log)
+        .stdout
+    )
+    assert rtl.visual(FA.code_text("404", "title")) in shown
+    assert FA.code_text("404", "title") not in shown
 
 
 # 3. widths ------------------------------------------------------------------------------

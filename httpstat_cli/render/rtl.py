@@ -68,7 +68,10 @@ def visual_lines(lines: list[str]) -> list[str]:
 
 def has_rtl(text: str) -> bool:
     """Whether text holds a letter written right to left (Hebrew, Arabic script)."""
-    return any("\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc" for ch in text)
+    return any(
+        "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc"
+        for ch in text
+    )
 
 
 def shaped(text: str) -> bool:
@@ -119,6 +122,9 @@ def _shape(lines: list[str]) -> list[str]:
     """Arabic-script letters joined into their contextual forms. Joining never crosses a
     space, so each word is shaped once, and all new words in one call."""
     new = list({word for line in lines for word in line.split(" ")}.difference(_SHAPED))
+    for word in [word for word in new if not has_rtl(word)]:
+        _SHAPED[word] = word  # nothing to join: an emoji's joiners must reach _protected
+    new = [word for word in new if word not in _SHAPED]
     if new:
         try:
             shaped = _reshaper().reshape("\n".join(new)).split("\n")
@@ -225,9 +231,9 @@ def _emoji() -> Any:
 
         _EMOJI = re.compile(
             "[\U0001f1e6-\U0001f1ff]{2}"
-            "|[^\\s\u0590-\u08ff\ufb1d-\ufefc\ue000-\uf8ff]"
+            "|[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\ue000-\uf8ff]"
             "(?:[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
-            "|\u200d[^\\s\u0590-\u08ff\ufb1d-\ufefc])+"
+            "|\u200d[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])+"
         )
     return _EMOJI
 
