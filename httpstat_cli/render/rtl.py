@@ -67,11 +67,21 @@ def visual_lines(lines: list[str]) -> list[str]:
 
 
 def has_rtl(text: str) -> bool:
-    """Whether text holds a letter written right to left (Hebrew, Arabic script)."""
+    """Whether text holds a letter written right to left (Hebrew, Arabic script); the
+    Arabic comma, semicolon, question mark, percent sign and digits alone are not letters."""
     return any(
-        "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefc"
+        ("\u0590" <= ch <= "\u08ff" and ch not in _NOT_LETTERS)
+        or "\ufb1d" <= ch <= "\ufdff"
+        or "\ufe70" <= ch <= "\ufefc"
         for ch in text
     )
+
+
+_NOT_LETTERS = frozenset(
+    "\u060c\u061b\u061f\u066a\u066b\u066c"
+    + "".join(map(chr, range(0x0660, 0x066A)))
+    + "".join(map(chr, range(0x06F0, 0x06FA)))
+)
 
 
 def shaped(text: str) -> bool:
