@@ -417,7 +417,7 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     if writer.visual:
         from httpstat_cli.render import rtl
 
-        rtl.prepare([text for view in views for text in (view.title, view.summary)])
+        rtl.prepare(_table_texts(views, texts))
     elif not narrow:
         widths = [0] * columns  # wrapped when laid out
     head = _code_head(texts, writer, widths, display.stack)
@@ -428,6 +428,17 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
         widths = _widths([head, *rows], display.width)
     rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
     return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+
+
+def _table_texts(views: Sequence[CodeView], texts: Texts) -> list[str]:
+    """The texts of a code table, to be shaped at once for right-to-left output."""
+    found = [texts.ui(key) for key in ("col_code", "col_title", "col_source", "col_summary")]
+    notes = {f"status_{view.entry.status}" for view in views if view.entry.status != "standard"}
+    notes.update(
+        f"verification_{view.entry.verification}" for view in views if view.entry.third_party_only
+    )
+    found += [texts.ui(key) for key in ("historic", *notes)]
+    return found + [text for view in views for text in (view.title, view.summary)]
 
 
 def _code_head(
@@ -703,13 +714,22 @@ class TableRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         """One table per class, under the class's name and description."""
         texts = self.texts
-        for code_class in dict.fromkeys(view.entry.code_class for view in views):
+        classes = dict.fromkeys(view.entry.code_class for view in views)
+        if self.display.rtl and self.display.bidi:  # every class's words shaped in one call
+            from httpstat_cli.render import rtl
+
+            rtl.prepare(_table_texts(views, texts) + list(map(self._heading, classes)))
+        for code_class in classes:
             members = [view for view in views if view.entry.code_class == code_class]
-            heading = (
-                f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
-                f"{texts.class_description(code_class)}"
-            )
+            heading = self._heading(code_class)
             print_codes(members, texts, self.display, self.stream, heading, code_class)
+
+    def _heading(self, code_class: str) -> str:
+        texts = self.texts
+        return (
+            f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
+            f"{texts.class_description(code_class)}"
+        )
 
     def hits(self, views: Sequence[CodeView], query: str) -> None:
         heading = self.texts.ui("heading_search", query=query)
