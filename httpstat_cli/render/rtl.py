@@ -7,16 +7,23 @@ themselves, and reordering twice scrambles the text again. So:
 
 - ``--bidi`` / ``HSC_BIDI=on``: wrap each paragraph to the width first, then turn every line
   into visual order with the Unicode bidi algorithm (python-bidi) and join the letters into
-  their contextual forms (arabic-reshaper), which terminals without shaping need;
-- ``--no-bidi`` / ``HSC_BIDI=off``: logical order, for terminals that do bidi themselves;
-- ``auto`` (default): ``on`` at a terminal that is not known to do bidi, never when stdout is
-  not a terminal. JSON is always in logical order.
+  their contextual forms (arabic-reshaper), which terminals without shaping need; each run
+  of Latin text is set apart first and comes back as written, and marks (the ezafe, tanwin)
+  are kept, after their letter;
+- ``--no-bidi`` / ``HSC_BIDI=off``: logical order, for terminals that do bidi themselves,
+  each line holding right-to-left text starting with a right-to-left mark;
+- ``auto`` (default): ``on`` at a terminal that is not known to do bidi, never when the
+  stream is not a terminal; stdout and stderr decide apart. JSON is always in logical order.
 
 Nothing here is imported unless a right-to-left language is shown.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import re
 
 ON = frozenset({"on", "1", "yes", "true"})
 OFF = frozenset({"off", "0", "no", "false"})
@@ -162,7 +169,6 @@ def _shape_word(word: str) -> str:
 _TRAILING = ".,;:!?\u060c\u061b\u061f"
 _PAIRS = {"(": ")", "[": "]", "{": "}", "\u00ab": "\u00bb"}
 _CLOSING = {value: key for key, value in _PAIRS.items()}
-_EMOJI = None  # compiled on first use: a cluster joined by ZWJ, variation selectors, ...
 
 
 def _trim(run: str) -> tuple[str, str, str]:
@@ -234,18 +240,18 @@ def _protected(line: str) -> tuple[str, list[str]]:
     return protected, found
 
 
-def _emoji() -> Any:
-    global _EMOJI
-    if _EMOJI is None:
-        import re
+@cache
+def _emoji() -> "re.Pattern[str]":
+    """An emoji sequence: a flag, or a character with variation selectors, skin tones, tags
+    or joiners to further characters."""
+    import re
 
-        _EMOJI = re.compile(
-            "[\U0001f1e6-\U0001f1ff]{2}"
-            "|[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\ue000-\uf8ff]"
-            "(?:[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
-            "|\u200d[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])+"
-        )
-    return _EMOJI
+    return re.compile(
+        "[\U0001f1e6-\U0001f1ff]{2}"
+        "|[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\ue000-\uf8ff]"
+        "(?:[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+        "|\u200d[^\\s\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])+"
+    )
 
 
 def _restored(line: str, found: list[str]) -> str:
@@ -256,21 +262,21 @@ def _restored(line: str, found: list[str]) -> str:
     )
 
 
-_MARKS = None  # combining marks of Arabic script, then the letter they belong to
+@cache
+def _marks_before_letters() -> "re.Pattern[str]":
+    """Arabic-script combining marks, then the letter they belong to once reversed."""
+    import re
+
+    return re.compile(
+        "([\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
+        "\u06ea-\u06ed]+)([\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc])"
+    )
 
 
 def _marks_after_letters(line: str) -> str:
     """Reversing a right-to-left run puts each mark before its letter; a terminal draws a
     mark on the cell before it, so each goes back after its letter (UAX #9, L3)."""
-    global _MARKS
-    if _MARKS is None:
-        import re
-
-        _MARKS = re.compile(
-            "([\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8"
-            "\u06ea-\u06ed]+)([\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufefc])"
-        )
-    return _MARKS.sub(r"\2\1", line)
+    return _marks_before_letters().sub(r"\2\1", line)
 
 
 def _reorder(line: str) -> str:
