@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from httpstat_cli import i18n, query, registry
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, capitalise, colon
-from httpstat_cli.registry import StatusCode
+from httpstat_cli.registry import Header, StatusCode
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
 ALSO = 4  # next best matches named after a story chosen by words
@@ -80,17 +80,17 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
         key = "headers_none_vendor" if entry.vendor else "headers_none"
         return Section("headers", label, texts.ui(key))
     sep = colon(texts.lang)
-    items = tuple(
-        Item(_header_line(header.name, header.requirement, texts, sep)) for header in entry.headers
-    )
+    items = tuple(Item(_header_line(header, texts, sep)) for header in entry.headers)
     return Section("headers", label, items=items)
 
 
-def _header_line(name: str, requirement: str, texts: Texts, sep: str) -> str:
-    meaning = texts.ui(f"requirement_{requirement}")
-    if requirement == "none":  # no keyword to quote
-        return f"{name}{sep}{meaning}"
-    return f"{name}{sep}{meaning} ({requirement})"
+def _header_line(header: Header, texts: Texts, sep: str) -> str:
+    line = f"{header.name}{sep}{texts.ui(f'requirement_{header.requirement}')}"
+    if header.requirement != "none":  # no keyword to quote
+        line += f" ({header.requirement})"
+    if header.when:
+        line += f"{i18n.list_separator(texts.lang)}{texts.ui(f'requirement_when_{header.when}')}"
+    return line
 
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:

@@ -46,7 +46,8 @@ def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
         "cacheable": entry.cacheable,
         "cache": entry.cache,
         "headers": [
-            {"name": header.name, "requirement": header.requirement} for header in entry.headers
+            {"name": header.name, "requirement": header.requirement, "when": header.when}
+            for header in entry.headers
         ],
         "related": list(entry.related),
         "verification": entry.verification,
