@@ -355,3 +355,11 @@ def test_a_retry_after_in_the_past_says_the_wait_is_over() -> None:
     result = run("check", "--format", "table", "--no-color", "--lang", "en", stdin=head)
     assert "has already passed; the wait is over" in " ".join(result.stdout.split())
     assert "try again in" not in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "share"), [("en", "40.0%"), ("fr", "40,0"), ("tr", "%40,0")])
+def test_tally_tables_write_shares_as_the_language_does(lang: str, share: str) -> None:
+    log = SAMPLES / "nginx-combined.log"
+    result = run("tally", str(log), "--lang", lang, "--format", "table", "--no-color")
+    assert share in result.stdout
+    assert "40.0%" in run("tally", str(log), "--lang", lang, "--format", "plain").stdout
