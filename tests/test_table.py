@@ -93,3 +93,9 @@ def test_a_constant_name_too_long_for_its_column_breaks_after_an_underscore(run:
     ).stdout.splitlines()
     cells = [re.split(r"\s{2,}", line.strip()) for line in shown[2:4]]
     assert "HTTP_REQUEST_" in cells[0] and "ENTITY_TOO_LARGE" in cells[1]
+
+
+def test_the_languages_table_cuts_nothing_at_forty_columns(run: Run) -> None:
+    shown = run("languages", "--format", "table", "--no-color", env={"COLUMNS": "40"}).stdout
+    assert "\u2026" not in shown
+    assert max(cell_len(line) for line in shown.splitlines()) <= 40

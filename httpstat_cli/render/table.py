@@ -525,7 +525,7 @@ def print_languages(
     )
     keys = ["col_tag", "col_language", "col_native", "col_direction", "col_completeness"]
     for heading in cells([Text(texts.ui(key)) for key in keys]):
-        table.add_column(heading, justify="right" if visual else "left")
+        table.add_column(heading, justify="right" if visual else "left", overflow="fold")
     for view in views:
         row = [
             Text(view.tag, style="bold"),
