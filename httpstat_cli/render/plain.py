@@ -12,7 +12,7 @@ from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.render import Display, write
-from httpstat_cli.views import CodeView, LanguageView
+from httpstat_cli.views import CodeView, LanguageView, shows_phrase
 
 if TYPE_CHECKING:  # explain, check and tally load only for their commands
     from httpstat_cli.explain import ClassStory, CodeStory, Story
@@ -109,7 +109,7 @@ class ParagraphWrapper:
 def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[str]:
     entry = story.view.entry
     lines = out.wrap(f"{entry.code}  {story.view.title}")
-    if story.view.title.casefold() != entry.phrase.casefold():
+    if shows_phrase(story.view):
         lines += out.wrap(f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}")
     lines += out.wrap(story.heading_note)
     for section in story.sections:

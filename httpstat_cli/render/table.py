@@ -21,7 +21,7 @@ from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.render import Display, palette
-from httpstat_cli.views import CodeView, LanguageView, source_label
+from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
     from httpstat_cli.intake.tally import Tally
@@ -293,7 +293,7 @@ def title_cell(
     (the phrase is what travels on the wire), then its former phrases ("formerly Payload Too
     Large") and, for a search, the name that matched when the row shows it nowhere else."""
     cell = writer.text(view.title, width, "bold", view.title_marks)
-    if view.title.casefold() != view.entry.phrase.casefold():
+    if shows_phrase(view):
         cell.append("\n" + view.entry.phrase, palette.MUTED)
     if texts is not None:
         notes = []
@@ -487,7 +487,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     entry = story.view.entry
     accent = palette.code_style(entry)
     blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
-    if story.view.title.casefold() != entry.phrase.casefold():
+    if shows_phrase(story.view):
         phrase = f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
