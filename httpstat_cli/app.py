@@ -13,7 +13,7 @@ from typing import IO, NoReturn
 from httpstat_cli import i18n
 from httpstat_cli.errors import DataError, HscError, visible
 from httpstat_cli.i18n import Texts
-from httpstat_cli.render import Display, Renderer, decide, renderer
+from httpstat_cli.render import Display, Renderer, boxes_for, decide, renderer
 
 
 class Settings:
@@ -75,6 +75,7 @@ def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str
         )
         display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
     display.stack = choose_stack(settings.stack, environ, texts, warnings)
+    display.boxes = boxes_for(getattr(stdout, "encoding", None))
     return Session(texts, display, warnings)
 
 

@@ -25,3 +25,75 @@ def test_an_unused_code_says_unused_once(run: Run, code: str, lang: str) -> None
     head = story.split("\n\u2502" + " " * 98 + "\u2502\n")[0]  # up to the first blank line
     assert row.casefold().count(unused) == 1, row
     assert head.casefold().count(unused) == 1, head
+
+
+def test_list_lines_up_the_columns_of_every_class(run: Run) -> None:
+    shown = run("list", *TABLE, env={"COLUMNS": "100"}).stdout
+    heads = [line for line in shown.splitlines() if line.startswith("Code  ")]
+    assert len(heads) == 5
+    assert len(set(heads)) == 1
+
+
+def test_list_sets_a_blank_line_between_class_tables(run: Run) -> None:
+    shown = run("list", *TABLE, env={"COLUMNS": "100"}).stdout
+    for code_class in ("2xx", "3xx", "4xx", "5xx"):
+        assert f"\n\n{code_class}  " in shown
+
+
+def test_list_wraps_a_class_heading_under_its_own_text(run: Run) -> None:
+    lines = run("list", "4xx", *TABLE, env={"COLUMNS": "80"}).stdout.splitlines()
+    assert lines[0].startswith("4xx  Client Error")
+    assert lines[1].startswith("     ") and lines[1][5] != " "
+
+
+@pytest.mark.parametrize(("columns", "stacked"), [(69, True), (70, False), (100, False)])
+def test_the_table_stacks_only_where_columns_would_be_cramped(
+    run: Run, columns: int, stacked: bool
+) -> None:
+    shown = run("404", *TABLE, env={"COLUMNS": str(columns)}).stdout
+    assert shown.startswith("404  Not Found\n") is stacked
+    assert shown.startswith("Code") is not stacked
+
+
+@pytest.mark.parametrize("columns", ["70", "80", "120", "200"])
+def test_defined_by_breaks_only_between_words_or_after_a_hyphen(run: Run, columns: str) -> None:
+    shown = run("104", *TABLE, env={"COLUMNS": columns}).stdout
+    start = shown.splitlines()[0].index("Defined by")
+    column = [line[start:].split("  ")[0] for line in shown.splitlines()[2:]]
+    label = " ".join(part for part in column if part)
+    pieces = label.replace("- ", "-").split()
+    assert pieces[:2] == ["draft-ietf-httpbis-resumable-upload-05", "§4"]
+    if columns == "200":
+        assert "draft-ietf-httpbis-resumable-upload-05 §4" in shown
+
+
+@pytest.mark.parametrize("command", [("explain", "418"), ("explain", "1xx")])
+def test_explain_panels_stop_at_a_readable_measure(run: Run, command: tuple[str, ...]) -> None:
+    shown = run(*command, *TABLE, env={"COLUMNS": "200"}).stdout
+    assert max(len(line) for line in shown.splitlines()) == 104
+
+
+def test_explain_panels_fill_a_narrower_terminal(run: Run) -> None:
+    shown = run("explain", "418", *TABLE, env={"COLUMNS": "90"}).stdout
+    assert {len(line) for line in shown.splitlines()} == {90}
+
+
+@pytest.mark.parametrize("command", [("418",), ("explain", "418"), ("list", "1xx")])
+def test_a_stream_without_box_characters_gets_ascii_rules_and_borders(
+    command: tuple[str, ...],
+) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "httpstat_cli", *command, *TABLE],
+        capture_output=True,
+        env={"PYTHONIOENCODING": "ascii", "COLUMNS": "80", "PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    shown = result.stdout.decode("ascii")
+    assert "??" not in shown
+    assert "-" * 40 in shown
+    if command[0] == "explain":
+        assert shown.startswith("+- 418  I'm a teapot -")
+        assert shown.splitlines()[1].startswith("| ")

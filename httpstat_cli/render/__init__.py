@@ -22,12 +22,41 @@ ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
 
 
+class Boxes:
+    """The characters of rules, panel borders and bullets."""
+
+    __slots__ = ("bottom", "bullet", "rule", "side", "top")
+
+    def __init__(self, rule: str, side: str, top: str, bottom: str, bullet: str) -> None:
+        self.rule = rule
+        self.side = side
+        self.top = top  # the left and right corners at the top
+        self.bottom = bottom
+        self.bullet = bullet
+
+
+ROUNDED = Boxes("\u2500", "\u2502", "\u256d\u256e", "\u2570\u256f", "\u2022")
+ASCII = Boxes("-", "|", "++", "++", "*")
+
+
+def boxes_for(encoding: str | None) -> Boxes:
+    """Rounded boxes where the stream can encode them, ASCII otherwise (PYTHONIOENCODING=ascii,
+    a latin-1 terminal), rather than rows of question marks."""
+    try:
+        "".join((ROUNDED.rule, ROUNDED.side, ROUNDED.top, ROUNDED.bottom, ROUNDED.bullet)).encode(
+            encoding or "utf-8"
+        )
+    except (UnicodeEncodeError, LookupError):
+        return ASCII
+    return ROUNDED
+
+
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
     align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);
     with ``stack`` (--stack go), rows add that stack's constant for each code."""
 
-    __slots__ = ("bidi", "color", "format", "rtl", "stack", "width")
+    __slots__ = ("bidi", "boxes", "color", "format", "rtl", "stack", "width")
 
     def __init__(
         self,
@@ -37,6 +66,7 @@ class Display:
         rtl: bool = False,
         bidi: bool = False,
         stack: str | None = None,
+        boxes: Boxes = ROUNDED,
     ) -> None:
         self.format = format
         self.color = color
@@ -44,6 +74,7 @@ class Display:
         self.rtl = rtl
         self.bidi = bidi
         self.stack = stack
+        self.boxes = boxes
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:

@@ -147,8 +147,9 @@ def _layout(
         _fit(heads[3], share_width, right=True),
     ]
     lines: list[Line] = [_joined([(cell, palette.HEADING) for cell in head])]
-    lines.append(Line("\u2500" * min(display.width, fixed + title_width + bar_width)))
+    lines.append(Line(display.boxes.rule * min(display.width, fixed + title_width + bar_width)))
     top = max((value for code, _, _, value in rows if code.plain), default=0.0) or 1.0
+    bar = _BAR if display.boxes.rule != "-" else "#"  # a stream that cannot encode blocks
     for (code, title, _, value), count, shown in zip(rows, counts, shares, strict=True):
         subtotal = not code.plain
         weight = palette.HEADING if subtotal else ""
@@ -160,7 +161,7 @@ def _layout(
         ]
         if bar_width and not subtotal:
             cells.append(
-                (_BAR * max(1, round(bar_width * value / top)) if value else "", code.style)
+                (bar * max(1, round(bar_width * value / top)) if value else "", code.style)
             )
         lines.append(_joined(cells))
     return lines

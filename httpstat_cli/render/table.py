@@ -20,7 +20,7 @@ from rich.text import Text
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Display, palette
+from httpstat_cli.render import Boxes, Display, palette
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
@@ -67,10 +67,26 @@ def _chop(word: str, width: int) -> list[str]:
     return parts
 
 
+def _pieces(word: str, width: int) -> list[str]:
+    """A word wider than a line, in lines: broken after its hyphens where it has them
+    (draft-ietf-httpbis- / resumable-upload), and only a piece still too wide cut. A URL is
+    only cut: a line ending in a hyphen would read as its end."""
+    if "://" in word:
+        return _chop(word, width)
+    lines: list[str] = []
+    for piece in word.replace("-", "-\n").split("\n"):
+        if lines and cell_len(lines[-1] + piece) <= width:
+            lines[-1] += piece
+        else:
+            lines += _chop(piece, width) if cell_len(piece) > width else [piece]
+    return [line for line in lines if line]
+
+
 def wrap(text: str, width: int) -> list[WrappedLine]:
     """Greedy word wrap of ``text`` to ``width`` terminal cells, measured in grapheme clusters.
-    Lines break at newlines and at spaces (the space dropped); a word wider than a line is
-    cut between clusters, never inside one (an emoji sequence, a letter and its marks)."""
+    Lines break at newlines and at spaces (the space dropped); a word wider than a line
+    breaks after a hyphen, or failing that is cut between clusters, never inside one (an
+    emoji sequence, a letter and its marks)."""
     lines: list[WrappedLine] = []
     start = 0  # where the next paragraph, then the next word, starts
     for paragraph in text.split("\n"):
@@ -87,7 +103,7 @@ def wrap(text: str, width: int) -> list[WrappedLine]:
                         lines.append((line_start, start - 1, line_cells))
                     line_start, line_cells = start, size
                     if size > width:
-                        *full, last = _chop(word, width)
+                        *full, last = _pieces(word, width)
                         for part in full:
                             lines.append((line_start, line_start + len(part), cell_len(part)))
                             line_start += len(part)
@@ -314,28 +330,56 @@ def title_cell(
 _FIXED = (3, 24, 18)
 _GAP = "  "
 _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
-_NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
+_NARROW = 70  # below this, each entry is stacked: code and title, then source, then summary
+_STACK_ROOM = 20  # what a stack's constant column adds to that
 
 Row = Sequence[StyledText]  # code, title, defined by, summary
 
 
+def _longest(rows: Sequence[Row], column: int, split: Callable[[str], list[str]]) -> int:
+    """The widest of the pieces ``split`` makes of a column's lines, in cells."""
+    return max(
+        1,
+        *(
+            cell_len(piece)
+            for row in rows
+            for line in row[column].plain.split("\n")
+            for piece in split(line)
+        ),
+    )
+
+
+def _hyphen_pieces(line: str) -> list[str]:
+    return line.replace("-", "- ").split()
+
+
 def _widths(rows: Sequence[Row], total: int) -> list[int]:
     """Code column as wide as a code, title and the columns after it (source, a stack's
-    constant) as wide as their longest line up to a cap, the summary the rest; at narrow
-    widths the columns after the title give way first, then the title."""
+    constant) as wide as their longest line where there is room, else up to a cap (raised
+    to their longest word, so that a draft's name stays whole), the summary the rest; at narrow
+    widths the columns after the title give way first, down to their longest piece between
+    hyphens, then the title, down to its longest word."""
     count = len(rows[0])
-    natural = [
-        max(1, *(cell_len(line) for row in rows for line in row[column].plain.split("\n")))
-        for column in range(count - 1)
-    ]
+    natural = [_longest(rows, column, lambda line: [line]) for column in range(count - 1)]
+    words = [_longest(rows, column, str.split) for column in range(count - 1)]
+    pieces = [_longest(rows, column, _hyphen_pieces) for column in range(count - 1)]
     code, title = natural[0], min(natural[1], _MAX_TITLE)
-    others = [min(width, _MAX_SOURCE) for width in natural[2:]]
+    others = [
+        min(width, max(_MAX_SOURCE, word))
+        for width, word in zip(natural[2:], words[2:], strict=True)
+    ]
     room = total - code - (count - 1) * len(_GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
-    if title + sum(others) > spare:
+    if title + sum(natural[2:]) <= spare:  # room for every line whole
+        others = natural[2:]
+    elif title + sum(others) > spare:
         share = max(_MIN_FLEX, spare // (len(others) + 1))
-        others = [min(width, share) for width in others]
-        title = max(_MIN_FLEX, min(title, spare - sum(others)))
+        others = [
+            min(width, max(share, min(piece, _MAX_SOURCE)))
+            for width, piece in zip(others, pieces[2:], strict=True)
+        ]
+        floor = max(_MIN_FLEX, min(pieces[1], _MAX_TITLE // 2))  # a word of a title whole
+        title = max(floor, min(title, spare - sum(others)))
     return [code, title, *others, max(_MIN_FLEX, room - title - sum(others))]
 
 
@@ -391,9 +435,17 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
     side by side (or, on a narrow terminal, stacked). With a stack (--stack go), a column
     after the title gives that stack's constant for each code."""
+    return code_tables([views], texts, display)[0]
+
+
+def code_tables(
+    groups: Sequence[Sequence[CodeView]], texts: Texts, display: Display
+) -> list[list[Line]]:
+    """One code table per group, all with the same column widths, so that tables set one
+    under another (hsc list) line up."""
     stack = display.stack
     writer = Writer(texts, display)
-    narrow = display.width < _NARROW
+    narrow = display.width < _NARROW + (_STACK_ROOM if stack else 0)
     fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
     if narrow:
         visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * len(fixed)
@@ -403,7 +455,9 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     if writer.visual:
         from httpstat_cli.render import rtl
 
-        rtl.prepare([text for view in views for text in (view.title, view.summary)])
+        rtl.prepare(
+            [text for group in groups for view in group for text in (view.title, view.summary)]
+        )
     keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
     if stack:
         keys.insert(2, None)
@@ -411,22 +465,30 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
         writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
         for key, width in zip(keys, visual_widths, strict=True)
     ]
-    rows = []
-    for view in views:
-        row = [
-            StyledText(str(view.entry.code), palette.code_style(view.entry)),
-            title_cell(view, writer, visual_widths[1], texts),
-            _defined_by(view, texts, writer, visual_widths[-2]),
-            writer.text(view.summary, visual_widths[-1], spans=view.summary_marks),
-        ]
-        if stack:
-            row.insert(2, _constant_cell(view, stack))
-        rows.append(row)
+    tables = [
+        [_code_row(view, texts, writer, visual_widths, stack) for view in group] for group in groups
+    ]
     if narrow:
-        return _stacked(rows, display.width, writer.rtl)
-    widths = visual_widths if writer.visual else _widths([head, *rows], display.width)
-    rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
-    return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+        return [_stacked(rows, display.width, writer.rtl) for rows in tables]
+    every_row = [head, *(row for rows in tables for row in rows)]
+    widths = visual_widths if writer.visual else _widths(every_row, display.width)
+    ruled = min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP))
+    header = [*_side_by_side([head], widths, writer), Line(display.boxes.rule * ruled)]
+    return [[*header, *_side_by_side(rows, widths, writer)] for rows in tables]
+
+
+def _code_row(
+    view: CodeView, texts: Texts, writer: Writer, widths: Sequence[int], stack: str | None
+) -> Row:
+    row = [
+        StyledText(str(view.entry.code), palette.code_style(view.entry)),
+        title_cell(view, writer, widths[1], texts),
+        _defined_by(view, texts, writer, widths[-2]),
+        writer.text(view.summary, widths[-1], spans=view.summary_marks),
+    ]
+    if stack:
+        row.insert(2, _constant_cell(view, stack))
+    return row
 
 
 def _stack_heading(stack: str | None) -> str:
@@ -444,6 +506,24 @@ def _constant_cell(view: CodeView, stack: str) -> StyledText:
     return StyledText(name, "") if name else StyledText("-", palette.MUTED)
 
 
+def heading_lines(
+    heading: str, texts: Texts, display: Display, style: str = "bold", indent: int = 0
+) -> list[Line]:
+    """A heading wrapped to the display, its later lines under its text rather than under
+    the code or class that starts it (``indent`` cells); right to left, aligned right."""
+    styled = Writer(texts, display).text(heading, display.width, style)
+    if display.rtl or not indent or indent * 2 > display.width:
+        return _paragraph(styled, display.width, display.rtl)
+    first = wrap(styled.plain, display.width)[0]
+    lines = [_add_wrapped(Line(), styled, first, 0, False)]
+    tail = styled.plain[first[1] :]
+    rest = first[1] + len(tail) - len(tail.lstrip(" "))
+    for start, end, cells in wrap(styled.plain[rest:], display.width - indent) if tail else []:
+        piece = (rest + start, rest + end, cells)
+        lines.append(_add_wrapped(Line(" " * indent), styled, piece, 0, False))
+    return lines
+
+
 def print_codes(
     views: Sequence[CodeView],
     texts: Texts,
@@ -455,8 +535,29 @@ def print_codes(
     lines = code_lines(views, texts, display)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
-        styled = Writer(texts, display).text(heading, display.width, style)
-        lines[:0] = _paragraph(styled, display.width, display.rtl)
+        lines[:0] = heading_lines(heading, texts, display, style)
+    write_lines(lines, display, stream)
+
+
+def print_listing(
+    views: Sequence[CodeView], texts: Texts, display: Display, stream: IO[str]
+) -> None:
+    """One table per class under the class's name and description, a blank line apart, the
+    columns of every table lined up."""
+    classes = list(dict.fromkeys(view.entry.code_class for view in views))
+    groups = [[view for view in views if view.entry.code_class == name] for name in classes]
+    lines: list[Line] = []
+    for code_class, table in zip(classes, code_tables(groups, texts, display), strict=True):
+        lead = f"{code_class}  "
+        heading = (
+            f"{lead}{texts.class_name(code_class)}{colon(texts.lang)}"
+            f"{texts.class_description(code_class)}"
+        )
+        style = palette.CLASS_STYLES.get(code_class, "bold")
+        if lines:
+            lines.append(Line())
+        lines += heading_lines(heading, texts, display, style, cell_len(lead))
+        lines += table
     write_lines(lines, display, stream)
 
 
@@ -500,43 +601,46 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     return blocks
 
 
-def _panel_top(title: StyledText, border: str, width: int, rtl: bool) -> Line | None:
+def _panel_top(title: StyledText, border: str, width: int, rtl: bool, boxes: Boxes) -> Line | None:
     """The top edge with the title set in it, or None when the title does not fit there."""
     cells = cell_len(title.plain)
     if "\n" in title.plain or cells > width - 6:
         return None
-    rule = "\u2500" * (width - cells - 5)
+    rule = boxes.rule * (width - cells - 5)
+    left, right = boxes.top[0], boxes.top[1]
     if rtl:
-        line = Line().add("\u256d" + rule + " ", border).add_slice(title, 0, len(title.plain))
-        return line.add(" \u2500\u256e", border)
-    line = Line().add("\u256d\u2500 ", border).add_slice(title, 0, len(title.plain))
-    return line.add(" " + rule + "\u256e", border)
+        line = Line().add(left + rule + " ", border).add_slice(title, 0, len(title.plain))
+        return line.add(" " + boxes.rule + right, border)
+    line = Line().add(left + boxes.rule + " ", border).add_slice(title, 0, len(title.plain))
+    return line.add(" " + rule + right, border)
 
 
 def _panel(
-    title: StyledText, blocks: Sequence[Block], border: str, width: int, rtl: bool
+    title: StyledText, blocks: Sequence[Block], border: str, width: int, display: Display
 ) -> list[Line]:
-    """A rounded box the width of the terminal, the title set in its top edge (or, when it
+    """A rounded box ``width`` cells wide, the title set in its top edge (or, when it
     does not fit there, as the first line inside), every paragraph wrapped inside it, bullet
     paragraphs hanging under their text; right-to-left text is right-aligned, bullets on the
     right. Nothing is cut or ellipsised."""
+    rtl, boxes = display.rtl, display.boxes
     inner = max(1, width - 4)
-    top = _panel_top(title, border, width, rtl)
+    top = _panel_top(title, border, width, rtl, boxes)
     if top is None:
-        top = Line().add("\u256d" + "\u2500" * (width - 2) + "\u256e", border)
+        top = Line().add(boxes.top[0] + boxes.rule * (width - 2) + boxes.top[1], border)
         blocks = [(title, ""), *blocks]
     lines = [top]
     for styled, bullet in blocks:
+        bullet = bullet.replace(_BULLET[0], boxes.bullet)
         room = max(1, inner - len(bullet))
         for index, wrapped in enumerate(wrap(styled.plain, room)):
             mark = bullet if index == 0 else " " * len(bullet)
-            line = Line().add("\u2502 ", border)
+            line = Line().add(boxes.side + " ", border)
             if rtl:
                 _add_wrapped(line, styled, wrapped, room, rtl).add(mark[::-1])
             else:
                 _add_wrapped(line.add(mark), styled, wrapped, room, rtl)
-            lines.append(line.add(" \u2502", border))
-    lines.append(Line().add("\u2570" + "\u2500" * (width - 2) + "\u256f", border))
+            lines.append(line.add(" " + boxes.side, border))
+    lines.append(Line().add(boxes.bottom[0] + boxes.rule * (width - 2) + boxes.bottom[1], border))
     return lines
 
 
@@ -588,11 +692,27 @@ def _story_texts(stories: Sequence[CodeStory | ClassStory]) -> list[str]:
     return found
 
 
+_MEASURE = 100  # text columns in a panel at most: wider lines are hard to read
+
+
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
+    """Each story in a panel as wide as the terminal, up to a readable measure; a class's
+    codes beneath its panel, as wide as the panel."""
+    width = min(display.width, _MEASURE + 4)
+    if width < display.width:
+        display = Display(
+            display.format,
+            display.color,
+            width,
+            display.rtl,
+            display.bidi,
+            display.stack,
+            display.boxes,
+        )
     writer = Writer(texts, display)
-    inner = max(1, display.width - 4)
+    inner = max(1, width - 4)
     if writer.visual:
         from httpstat_cli.render import rtl
 
@@ -601,18 +721,18 @@ def print_stories(
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
             title = _headline(
-                story.code_class, writer.text(story.name, display.width - 10, style), style, writer
+                story.code_class, writer.text(story.name, width - 10, style), style, writer
             )
             body = [(writer.text(story.description, inner), "")]
-            write_lines(_panel(title, body, style, display.width, display.rtl), display, stream)
+            write_lines(_panel(title, body, style, width, display), display, stream)
             print_codes(story.members, texts, display, stream, story.label, story.code_class)
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
-        name = writer.text(story.view.title, display.width - 12, "bold")
+        name = writer.text(story.view.title, width - 12, "bold")
         title = _headline(str(entry.code), name, style, writer)
         blocks = _story_blocks(story, texts, writer, inner)
-        write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
+        write_lines(_panel(title, blocks, style, width, display), display, stream)
 
 
 def progress_bar(label: str, total: int, stream: IO[str]) -> tuple[Any, Any]:
@@ -646,15 +766,7 @@ class TableRenderer:
             print_codes(views, self.texts, self.display, self.stream)
 
     def listing(self, views: Sequence[CodeView]) -> None:
-        """One table per class, under the class's name and description."""
-        texts = self.texts
-        for code_class in dict.fromkeys(view.entry.code_class for view in views):
-            members = [view for view in views if view.entry.code_class == code_class]
-            heading = (
-                f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
-                f"{texts.class_description(code_class)}"
-            )
-            print_codes(members, texts, self.display, self.stream, heading, code_class)
+        print_listing(views, self.texts, self.display, self.stream)
 
     def hits(self, views: Sequence[CodeView], query: str) -> None:
         heading = self.texts.ui("heading_search", query=query)
