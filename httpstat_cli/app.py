@@ -5,15 +5,18 @@ environment; and errors worded in the reader's language. No click here: cli.py p
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, NoReturn
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import DataError, HscError, visible
 from httpstat_cli.i18n import Texts
 from httpstat_cli.render import Display, Renderer, boxes_for, decide, renderer
+
+DEFAULT_PAGER = "less -FRX"
 
 
 class Settings:
@@ -26,6 +29,7 @@ class Settings:
         self.color: bool | None = None
         self.bidi: bool | None = None
         self.stack: str | None = None
+        self.no_pager: bool | None = None
 
 
 class Session:
@@ -48,21 +52,54 @@ class Session:
     def renderer(self, stream: IO[str]) -> Renderer:
         return renderer(self.display, self.texts, stream)
 
+    @contextlib.contextmanager
+    def paged(self, stream: IO[str]) -> Iterator[IO[str]]:
+        """Where to write output that may be long: at a terminal, a buffer that goes through
+        the pager when it is taller than the screen and straight to ``stream`` otherwise."""
+        if self.display.pager is None:
+            yield stream
+            return
+        buffer = io.StringIO()
+        yield buffer
+        text = buffer.getvalue()
+        if text.count("\n") < self.display.height:
+            stream.write(text)
+            stream.flush()
+            return
+        from httpstat_cli.render import pager
 
-def terminal_columns(stream: IO[str]) -> int | None:
+        pager.page(text, self.display.pager, stream)
+
+
+def terminal_size(stream: IO[str] | None) -> os.terminal_size | None:
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return os.get_terminal_size(stream.fileno()) if stream is not None else None
     except (OSError, ValueError, AttributeError):
         return None
 
 
-def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str]) -> Session:
+def choose_pager(no_pager: bool | None, environ: Mapping[str, str]) -> str | None:
+    """The pager's command line, as git chooses it: HSC_PAGER, else PAGER, else less -FRX;
+    None for --no-pager, or a pager set empty or to cat."""
+    if no_pager:
+        return None
+    command = environ.get("HSC_PAGER", environ.get("PAGER", DEFAULT_PAGER)).strip()
+    return None if command in ("", "cat") else command
+
+
+def build_session(
+    settings: Settings, environ: Mapping[str, str], stdout: IO[str], stderr: IO[str] | None = None
+) -> Session:
     texts = i18n.load_texts(i18n.negotiate(settings.lang, environ))
     warnings = [visible(texts.ui("warning", message=warning)) for warning in texts.warnings]
     is_terminal = stdout.isatty()
-    display = decide(
-        settings.format, settings.color, environ, is_terminal, terminal_columns(stdout)
-    )
+    # Piped output still fits the terminal it is read in, when stderr is one (| head).
+    screen = terminal_size(stdout if is_terminal else stderr)
+    columns = screen.columns if screen else None
+    display = decide(settings.format, settings.color, environ, is_terminal, columns)
+    if is_terminal and screen is not None:
+        display.pager = choose_pager(settings.no_pager, environ)
+        display.height = screen.lines
     if texts.right_to_left:
         from httpstat_cli.render import rtl
 
@@ -73,7 +110,7 @@ def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str
         visual = display.format != "json" and rtl.wants_visual_order(
             settings.bidi, environ, is_terminal
         )
-        display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
+        display.rtl, display.bidi = True, visual
     display.stack = choose_stack(settings.stack, environ, texts, warnings)
     display.boxes = boxes_for(getattr(stdout, "encoding", None))
     return Session(texts, display, warnings)

@@ -41,7 +41,7 @@ WARNINGS = "hsc.warnings"  # ctx.meta key: said once the command has succeeded
 
 
 def session(ctx: click.Context) -> Session:
-    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout)
+    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout, sys.stderr)
     ctx.meta.setdefault(WARNINGS, []).extend(current.warnings)
     return current
 
@@ -191,7 +191,8 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     parsed = query.parse_patterns(classes)
     current = session(ctx)
     entries = query.in_patterns(parsed)
-    current.renderer(sys.stdout).listing(code_views(entries, current.texts))
+    with current.paged(sys.stdout) as out:
+        current.renderer(out).listing(code_views(entries, current.texts))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -240,7 +241,8 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     parsed = query.parse_all(queries)
     current = session(ctx)
     told, misses = stories.stories(parsed, current.texts, current.search_languages())
-    current.renderer(sys.stdout).stories(told)
+    with current.paged(sys.stdout) as out:
+        current.renderer(out).stories(told)
     for line in stories.also_line(told, current.texts):
         say(line, err=True)
     if misses:

@@ -111,6 +111,16 @@ def common_options(function: F) -> F:
             "else auto).",
         ),
         click.option(
+            "--no-pager",
+            "no_pager",
+            is_flag=True,
+            default=None,
+            expose_value=False,
+            callback=_store,
+            help="Print long explain and list output at once, not through the pager "
+            "(HSC_PAGER, else PAGER, else less -FRX).",
+        ),
+        click.option(
             "--stack",
             type=Choice(STACKS),
             expose_value=False,

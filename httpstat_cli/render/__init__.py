@@ -54,9 +54,10 @@ def boxes_for(encoding: str | None) -> Boxes:
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
     align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);
-    with ``stack`` (--stack go), rows add that stack's constant for each code."""
+    with ``stack`` (--stack go), rows add that stack's constant for each code; at a terminal,
+    the pager for output taller than its ``height``."""
 
-    __slots__ = ("bidi", "boxes", "color", "format", "rtl", "stack", "width")
+    __slots__ = ("bidi", "boxes", "color", "format", "height", "pager", "rtl", "stack", "width")
 
     def __init__(
         self,
@@ -75,6 +76,8 @@ class Display:
         self.bidi = bidi
         self.stack = stack
         self.boxes = boxes
+        self.pager: str | None = None  # the pager's command when long output may be paged
+        self.height = 0  # the screen's lines, when there is a screen
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:
