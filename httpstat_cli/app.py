@@ -14,7 +14,7 @@ from typing import IO, NoReturn
 from httpstat_cli import i18n
 from httpstat_cli.errors import DataError, HscError, visible
 from httpstat_cli.i18n import Texts
-from httpstat_cli.render import Display, Renderer, boxes_for, decide, renderer
+from httpstat_cli.render import Display, Renderer, boxes_for, cut, decide, renderer
 
 DEFAULT_PAGER = "less -FRX"
 
@@ -69,6 +69,25 @@ class Session:
         from httpstat_cli.render import pager
 
         pager.page(text, self.display.pager, stream)
+
+
+def show_hits(
+    current: Session, text: str, more: list[str], limit: int, best_only: bool, every: bool = False
+) -> bool:
+    """Search hits under their heading and, where the list was cut, a note giving ``more``
+    with the --limit that shows every hit; False, with nothing shown, when none matched.
+    ``best_only``: only hits matching every word when some do; ``every``: every language."""
+    import shlex
+
+    from httpstat_cli import search
+
+    hits, total = search.ranked(text, current.search_languages(every), limit, best_only)
+    if not hits:
+        return False
+    views = search.hit_views(hits, current.texts, text)
+    more = [*more, "--limit", str(total)]
+    current.renderer(sys.stdout).hits(views, text, cut(len(hits), total, shlex.join(more)))
+    return True
 
 
 def terminal_size(stream: IO[str] | None) -> os.terminal_size | None:

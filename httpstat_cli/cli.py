@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from httpstat_cli import __version__, app, i18n, query, registry
+from httpstat_cli import __version__, app, i18n, query
 from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError, NotFound, OutputError
 from httpstat_cli.options import (
@@ -174,6 +174,9 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
     command = query.mistyped_command(parsed, command_names(), current.search_languages())
     if command is not None:
         raise NotFound("err_no_search_hits", query=parsed[0].text, hint_command=command)
+    phrase = query.phrase_only(parsed)  # words alone are a search, and are shown as one
+    if phrase and app.show_hits(current, phrase, ["hsc", "search", *phrase.split()], 10, True):
+        return
     found, misses = query.resolve_all(parsed, current.search_languages())
     current.renderer(sys.stdout).codes(code_views(found, current.texts))
     if misses:
@@ -219,11 +222,8 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
 
     text = query.search_text(words)
     current = session(ctx)
-    languages = current.search_languages(all_languages)
-    hits = engine.search(text, registry.all_codes(), languages, limit=limit)
-    if not hits:
+    if not app.show_hits(current, text, [], limit, best_only=False, every=all_languages):
         raise engine.miss(text, current.lang, all_languages)
-    current.renderer(sys.stdout).hits(engine.hit_views(hits, current.texts, text), text)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -243,10 +243,10 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     told, misses = stories.stories(parsed, current.texts, current.search_languages())
     with current.paged(sys.stdout) as out:
         current.renderer(out).stories(told)
+    if misses:  # the error is the one line stderr gets then
+        raise query.not_found(misses, parsed, current.lang, command_names())
     for line in stories.also_line(told, current.texts):
         say(line, err=True)
-    if misses:
-        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command(context_settings=CONTEXT)

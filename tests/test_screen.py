@@ -1,5 +1,7 @@
 """A tidy screen (issue 20): what a person sees in a terminal, run through the CLI."""
 
+import re
+
 import pytest
 
 from tests.conftest import Run
@@ -97,3 +99,56 @@ def test_a_stream_without_box_characters_gets_ascii_rules_and_borders(
     if command[0] == "explain":
         assert shown.startswith("+- 418  I'm a teapot -")
         assert shown.splitlines()[1].startswith("| ")
+
+
+def test_a_cut_search_table_says_how_to_see_every_hit(run: Run) -> None:
+    result = run("search", "error", "--limit", "3", *TABLE, env={"COLUMNS": "100"})
+    total = len(run("search", "error", "--limit", "1000").stdout.splitlines())
+    assert total > 3
+    assert result.stdout.splitlines()[-1] == f"3 of {total} shown; --limit {total} for all"
+
+
+def test_a_cut_plain_search_says_so_on_stderr(run: Run) -> None:
+    result = run("search", "error", "--limit", "3", "--format", "plain")
+    assert len(result.stdout.splitlines()) == 3
+    assert result.stderr.startswith("3 of ") and "--limit" in result.stderr
+
+
+def test_a_search_that_shows_every_hit_says_nothing_more(run: Run) -> None:
+    result = run("search", "teapot", *TABLE)
+    assert "shown" not in result.stdout and result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("tr", ["22 koddan 3 tanesi", "--limit 22"]),
+        ("fr", ["Affichage de 3 sur 22", "--limit 22"]),
+        ("fa", ["نمایش 3 از 22", "--limit 22"]),
+    ],
+)
+def test_the_cut_note_speaks_the_readers_language(run: Run, lang: str, words: list[str]) -> None:
+    total = len(run("search", "error", "--limit", "1000").stdout.splitlines())
+    result = run("search", "error", "--limit", "3", "--lang", lang, "--format", "plain")
+    note = result.stderr.replace("\u202f", " ").replace("\xa0", " ")
+    for word in words:
+        assert word.replace("22", str(total)) in note
+
+
+def test_a_cut_bare_word_lookup_points_to_search_with_a_limit(run: Run) -> None:
+    result = run("error", "--format", "plain")
+    assert len(result.stdout.splitlines()) == 10
+    assert result.stderr.startswith("10 of ") and "; hsc search error --limit " in result.stderr
+
+
+@pytest.mark.parametrize("words", [["teapot"], ["rate", "limit"]])
+def test_a_bare_word_lookup_looks_like_a_search(run: Run, words: list[str]) -> None:
+    looked_up = run(*words, "--format", "table", "--color", env={"COLUMNS": "100"}).stdout
+    searched = run("search", *words, "--format", "table", "--color", env={"COLUMNS": "100"})
+    assert looked_up.splitlines()[0] == searched.stdout.splitlines()[0]
+    assert "Codes matching " + " ".join(words) in looked_up
+    assert re.search(r"\x1b\[(?:[0-9;]*;)?4m", looked_up)  # the words underlined where they match
+
+
+def test_a_lookup_of_codes_keeps_its_plain_table(run: Run) -> None:
+    assert run("404", *TABLE).stdout.startswith("Code ")

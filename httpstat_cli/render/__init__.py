@@ -20,6 +20,7 @@ FORMATS = ("table", "plain", "json", "csv", "jsonl")
 # csv and jsonl are for rows of codes (lookup, list, search), ready for a spreadsheet or SQL.
 ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
+MEASURE = 100  # columns of running text in a panel at most: longer lines are hard to read
 
 
 class Boxes:
@@ -122,6 +123,30 @@ def decide(
     )
 
 
+class Cut:
+    """A list of search hits cut at its limit: ``shown`` of ``total``, and the command line
+    (or the option) that shows them all."""
+
+    __slots__ = ("more", "shown", "total")
+
+    def __init__(self, shown: int, total: int, more: str) -> None:
+        self.shown = shown
+        self.total = total
+        self.more = more
+
+    def note(self, texts: Texts) -> str:
+        from httpstat_cli.errors import visible
+
+        return texts.ui(
+            "search_cut", shown=self.shown, total=self.total, command=visible(self.more)
+        )
+
+
+def cut(shown: int, total: int, more: str) -> Cut | None:
+    """The cut, when fewer hits were shown than found."""
+    return Cut(shown, total, more) if shown < total else None
+
+
 class Renderer(Protocol):
     """What every format shows. A renderer given nothing to show prints nothing, except JSON,
     whose empty list is an answer."""
@@ -132,8 +157,9 @@ class Renderer(Protocol):
     def listing(self, views: Sequence[CodeView]) -> None:
         """Entries listed (hsc list): a table groups them under their class."""
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
-        """Search results, best first, under the query they answer."""
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
+        """Search results, best first, under the query they answer; where the list was cut,
+        a note that says so (beneath a table, on stderr otherwise) or nothing (JSON, CSV)."""
 
     def stories(self, told: Sequence[Story]) -> None:
         """Codes and classes explained (hsc explain)."""

@@ -13,6 +13,7 @@ from httpstat_cli.views import CodeView, LanguageView
 if TYPE_CHECKING:
     from httpstat_cli.explain import Story
     from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render import Cut
     from httpstat_cli.render.reading import Response
 
 COLUMNS = ("code", "id", "class", "status", "vendor", "phrase", "title", "summary")
@@ -56,7 +57,7 @@ class CsvRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         self.codes(views)
 
     def stories(self, told: Sequence[Story]) -> None:

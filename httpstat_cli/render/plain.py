@@ -5,13 +5,14 @@ Columns of a code row: code, class, status, vendor (or -), registered phrase, ti
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Display, write
+from httpstat_cli.render import Cut, Display, write
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase
 
 if TYPE_CHECKING:  # explain, check and tally load only for their commands
@@ -168,8 +169,11 @@ class PlainRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         self.codes(views)
+        if cut is not None:  # stdout is for the rows; the note is for the person
+            sys.stderr.write(cut.note(self.texts) + "\n")
+            sys.stderr.flush()
 
     def stories(self, told: Sequence[Story]) -> None:
         if told:

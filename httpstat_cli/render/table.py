@@ -20,7 +20,7 @@ from rich.text import Text
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Boxes, Display, palette
+from httpstat_cli.render import MEASURE, Boxes, Cut, Display, palette
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
@@ -531,11 +531,16 @@ def print_codes(
     stream: IO[str],
     heading: str | None = None,
     heading_class: str | None = None,
+    note: str | None = None,
 ) -> None:
+    """A code table, under a heading and above a muted note when given."""
     lines = code_lines(views, texts, display)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
         lines[:0] = heading_lines(heading, texts, display, style)
+    if note:
+        styled = Writer(texts, display).text(note, display.width, palette.MUTED)
+        lines += _paragraph(styled, display.width, display.rtl)
     write_lines(lines, display, stream)
 
 
@@ -692,15 +697,12 @@ def _story_texts(stories: Sequence[CodeStory | ClassStory]) -> list[str]:
     return found
 
 
-_MEASURE = 100  # text columns in a panel at most: wider lines are hard to read
-
-
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
     """Each story in a panel as wide as the terminal, up to a readable measure; a class's
     codes beneath its panel, as wide as the panel."""
-    width = min(display.width, _MEASURE + 4)
+    width = min(display.width, MEASURE + 4)
     if width < display.width:
         display = Display(
             display.format,
@@ -768,9 +770,10 @@ class TableRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         print_listing(views, self.texts, self.display, self.stream)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         heading = self.texts.ui("heading_search", query=query)
-        print_codes(views, self.texts, self.display, self.stream, heading)
+        note = cut.note(self.texts) if cut else None
+        print_codes(views, self.texts, self.display, self.stream, heading, note=note)
 
     def stories(self, told: Sequence[CodeStory | ClassStory]) -> None:
         print_stories(told, self.texts, self.display, self.stream)
