@@ -166,6 +166,17 @@ def flag_language(argv: Sequence[str]) -> str | None:
     return found
 
 
+def flag_bidi(argv: Sequence[str]) -> bool | None:
+    """The last --bidi or --no-bidi before any "--", for help shown before they are parsed."""
+    found = None
+    for word in argv:
+        if word == "--":
+            break
+        if word in ("--bidi", "--no-bidi"):
+            found = word == "--bidi"
+    return found
+
+
 def error_texts(flag: str | None, environ: Mapping[str, str]) -> Texts | None:
     """Errors speak the reader's language: the flag's if it names a shipped one, else the
     environment's; None when not even English can be read."""
@@ -179,7 +190,7 @@ def error_texts(flag: str | None, environ: Mapping[str, str]) -> Texts | None:
 
 def error_line(error: HscError, texts: Texts | None) -> str:
     """One line for stderr: the message, then the most useful hint."""
-    params = {key: visible(str(value)) for key, value in error.params.items() if value is not None}
+    params = {key: shown(str(value)) for key, value in error.params.items() if value is not None}
     hint = params.pop("hint", None)
     other_language = params.pop("hint_lang", None)
     command = params.pop("hint_command", None)
@@ -188,8 +199,7 @@ def error_line(error: HscError, texts: Texts | None) -> str:
     try:
         message = texts.ui(error.key, **params)
         if other_language:
-            meta = i18n.read_locale(other_language).get("meta", {})
-            name = meta.get("native_name", other_language)
+            name = texts.language_name(other_language)
             advice = texts.ui("hint_other_language", language=name, tag=other_language)
         elif command:
             advice = texts.ui("hint_command", command=f"hsc {command}")
@@ -201,7 +211,25 @@ def error_line(error: HscError, texts: Texts | None) -> str:
             message = f"{message}{i18n.semicolon(texts.lang)}{advice}"
         return texts.ui("error", message=message)
     except (HscError, KeyError, IndexError):
-        return f"Error: {error.key} {params}"
+        return _untranslated(error.key, params, texts)
+
+
+def _untranslated(key: str, params: dict[str, str], texts: Texts) -> str:
+    """A message this language's file words wrongly (a placeholder renamed): English's
+    wording, under the reader's "Error:"; the key and values if even that fails."""
+    try:
+        message = texts.layer(1)["ui"][key].format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        message = f"{key} {params}"
+    try:
+        return texts.ui("error", message=message)
+    except (HscError, KeyError, IndexError, ValueError):
+        return f"Error: {message}"
+
+
+def shown(value: str) -> str:
+    """A value the user typed, safe to echo; an empty one quoted, so that it can be seen."""
+    return visible(value) if value else "''"
 
 
 def usage_line(message: str, texts: Texts | None, hint: str = "") -> str:

@@ -1,6 +1,7 @@
 """The command tree: each command parses, asks the core, and hands what it found to the
 renderer of the session's format; errors become one line on stderr with a documented exit
-code (README, Exit codes). Only the command layer, this module and options.py, knows click.
+code (README, Exit codes). Only the command layer knows click: this module, options.py,
+helppage.py (help pages) and parser_errors.py (click's errors in the reader's language).
 """
 
 from __future__ import annotations
@@ -14,14 +15,15 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from httpstat_cli import __version__, app, i18n, query
+from httpstat_cli import __version__, app, query
 from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError, NotFound, OutputError
 from httpstat_cli.options import (
     WORDS_FOR_FLAGS,
     Choice,
     HelpOption,
-    click_message,
+    HscCommand,
+    LocalHelp,
     common_options,
     complete_classes,
     complete_queries,
@@ -46,11 +48,7 @@ def session(ctx: click.Context) -> Session:
     return current
 
 
-class HscCommand(HelpOption, click.Command):
-    """A command with hsc's own -h."""
-
-
-class HscGroup(HelpOption, click.Group):
+class HscGroup(LocalHelp, HelpOption, click.Group):
     """A group whose unknown first word is a lookup (``hsc 418``, ``hsc teapot``) and whose
     errors are one line on stderr."""
 
@@ -63,8 +61,11 @@ class HscGroup(HelpOption, click.Group):
             return "stdin", self.commands["stdin"], args[1:]
         if args and args[0] in WORDS_FOR_FLAGS and not ctx.resilient_parsing:
             return word_for_flag(ctx, self, args)
-        if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
-            return "lookup", self.commands["lookup"], args
+        if args and self.get_command(ctx, args[0]) is None:
+            # An argument that looks like an option got past the parser only after "--"
+            # (hsc -- -1): lookup must read it as an argument too.
+            rest = ["--", *args] if args[0].startswith("-") else args
+            return "lookup", self.commands["lookup"], rest
         return super().resolve_command(ctx, args)
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
@@ -89,13 +90,19 @@ class HscGroup(HelpOption, click.Group):
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
         argv = kwargs.get("args")
-        flag = app.flag_language(list(argv) if argv is not None else sys.argv[1:])
+        words = list(argv) if argv is not None else sys.argv[1:]
+        flag = app.flag_language(words)
+        # Known before parsing, so that an eager --help already speaks the language asked for.
+        kwargs.setdefault("obj", Settings()).lang = flag
+        kwargs["obj"].bidi = app.flag_bidi(words)
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
             say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
+            from httpstat_cli.parser_errors import fail_click  # only on failure
+
             fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
         except click.exceptions.Abort:
             sys.exit(130)
@@ -106,14 +113,6 @@ class HscGroup(HelpOption, click.Group):
 
 def command_names() -> list[str]:
     return [*cli.commands, *WORDS_FOR_FLAGS]
-
-
-def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
-    worded = click_message(error, texts) if texts else None
-    usage = isinstance(error, click.UsageError)
-    hint = " (hsc --help)" if usage else ""
-    say(app.usage_line(worded or error.format_message(), texts, hint), err=True)
-    sys.exit(ExitCode.USAGE if usage else error.exit_code)
 
 
 CONTEXT = {"max_content_width": 100}
@@ -135,24 +134,11 @@ QUERIES = click.argument(
     is_eager=True,
     expose_value=False,
     callback=lambda ctx, _, value: show(ctx, f"hsc {__version__}") if value else None,
-    help="Show the version and exit.",
 )
 @common_options
 @click.pass_context
 def cli(ctx: click.Context) -> None:
-    """HTTP status codes explained, in your language.
-
-    \b
-      hsc 418                 what a code means (same as: hsc lookup 418)
-      hsc 4xx | hsc 41x       a class or a decade
-      hsc 5x3 | hsc 30[12]    a mask: x is any digit, [12] one of these
-      hsc 400-410             a range
-      hsc StatusTeapot        a constant of Python, Go, Java, .NET, Rust, ...
-      hsc teapot              words: searched
-      hsc search timeout      find codes by words, typos forgiven
-      hsc list 5xx            a whole class, or everything
-      hsc languages           the languages hsc speaks
-    """
+    """HTTP status codes explained, in your language (help: locales/*.json, "help")."""
     if ctx.invoked_subcommand is None:
         from httpstat_cli import readers
 
@@ -205,11 +191,8 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     type=click.IntRange(1, MAX_SEARCH_LIMIT),
     default=10,
     show_default=True,
-    help="Show at most this many codes.",
 )
-@click.option(
-    "--all-languages", is_flag=True, help="Search the texts of every language, not just yours."
-)
+@click.option("--all-languages", is_flag=True)
 @common_options
 @click.pass_context
 def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages: bool) -> None:
@@ -259,6 +242,7 @@ def languages(ctx: click.Context) -> None:
 
 @cli.command(context_settings=CONTEXT)
 @click.argument("shell", type=Choice(SHELLS))
+@common_options
 def completion(shell: str) -> None:
     """Print the completion script for bash, zsh or fish (see the README to enable it)."""
     say(completion_script(shell), nl=False)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from httpstat_cli import i18n, query, registry
 from httpstat_cli.errors import visible
-from httpstat_cli.i18n import Texts, colon
-from httpstat_cli.registry import StatusCode
+from httpstat_cli.i18n import Texts, capitalise, colon
+from httpstat_cli.registry import Header, StatusCode
 from httpstat_cli.views import CodeView, code_view, code_views, source_label
 
 ALSO = 4  # next best matches named after a story chosen by words
@@ -80,17 +80,17 @@ def _headers(entry: StatusCode, texts: Texts) -> Section:
         key = "headers_none_vendor" if entry.vendor else "headers_none"
         return Section("headers", label, texts.ui(key))
     sep = colon(texts.lang)
-    items = tuple(
-        Item(_header_line(header.name, header.requirement, texts, sep)) for header in entry.headers
-    )
+    items = tuple(Item(_header_line(header, texts, sep)) for header in entry.headers)
     return Section("headers", label, items=items)
 
 
-def _header_line(name: str, requirement: str, texts: Texts, sep: str) -> str:
-    meaning = texts.ui(f"requirement_{requirement}")
-    if requirement == "none":  # no keyword to quote
-        return f"{name}{sep}{meaning}"
-    return f"{name}{sep}{meaning} ({requirement})"
+def _header_line(header: Header, texts: Texts, sep: str) -> str:
+    line = f"{header.name}{sep}{texts.ui(f'requirement_{header.requirement}')}"
+    if header.requirement != "none":  # no keyword to quote
+        line += f" ({header.requirement})"
+    if header.when:
+        line += f"{i18n.list_separator(texts.lang)}{texts.ui(f'requirement_when_{header.when}')}"
+    return line
 
 
 def _retry(entry: StatusCode, texts: Texts) -> Section:
@@ -195,7 +195,7 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
             items = tuple(Item(line) for line in listed)
             sections.append(Section(key, texts.ui(label), items=items))
     if entry.vendor:
-        note = texts.ui("unofficial_note", vendor=entry.vendor)
+        note = texts.ui("unofficial_note", vendor=texts.vendor(entry.vendor))
         sections.append(Section("vendor", texts.ui("label_vendor"), note))
         receives = _client_receives(entry, texts)
         sections.append(Section("client_receives", texts.ui("label_client_receives"), receives))
@@ -209,11 +209,11 @@ def code_story(entry: StatusCode, texts: Texts) -> CodeStory:
     if related:
         sections.append(Section("related", texts.ui("label_related"), items=related))
     sections.append(_in_code(entry, texts))
-    sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts.lang)))
+    sections.append(Section("source", texts.ui("label_source"), source_text(entry, texts)))
     mdn = _mdn(entry, texts)
     if mdn is not None:
         sections.append(mdn)
-    notes = [f"{entry.code_class} {view.class_name}", source_label(entry)]
+    notes = [f"{entry.code_class} {view.class_name}", source_label(entry, texts)]
     if entry.status != "standard":
         notes.append(texts.ui(f"status_{entry.status}"))
     if entry.historic:
@@ -241,17 +241,21 @@ def vendor_notes(entry: StatusCode, texts: Texts) -> list[str]:
     return notes
 
 
-def source_text(entry: StatusCode, lang: str = "en") -> str:
+def source_text(entry: StatusCode, texts: Texts) -> str:
+    """``RFC 6585, §4: URL``, with the language's comma (Persian ``،``) and colon."""
     source = entry.source
-    name = f"{source.document}, §{source.section}" if source.section else source.document
-    return f"{name}{colon(lang)}{source.url}"
+    name = source.document
+    if source.section:
+        name += f"{i18n.list_separator(texts.lang)}§{source.section}"
+    return f"{name}{colon(texts.lang)}{source.url}"
 
 
 def class_story(code_class: str, texts: Texts) -> ClassStory:
     return ClassStory(
         code_class,
         texts.class_name(code_class),
-        texts.class_description(code_class),
+        # written to follow the class name and a colon; here it stands on its own
+        capitalise(texts.class_description(code_class), texts.lang),
         tuple(code_views(registry.in_class(code_class), texts)),
         texts.ui("label_codes_in_class"),
     )

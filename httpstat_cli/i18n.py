@@ -144,6 +144,37 @@ class Texts:
         template: str = self.require("ui", key)
         return template.format(**values) if values else template
 
+    def optional(self, *path: str) -> str:
+        """A text that only some entries have (a command's second paragraph); "" if none."""
+        found = self._lookup(*path)
+        return found if isinstance(found, str) else ""
+
+    def help(self, key: str, **values: object) -> str:
+        """A text of --help or of the parser's messages (the ``help`` section)."""
+        template: str = self.require("help", key)
+        return template.format(**values) if values else template
+
+    def term(self, key: str, **values: object) -> str:
+        """A word tables and explain panels put together (the ``display`` section): language
+        names, percent, vendor descriptions."""
+        template: str = self.require("display", key)
+        return template.format(**values) if values else template
+
+    def vendor(self, name: str) -> str:
+        """A vendor in the reader's language where it is a description ("WebDAV draft"),
+        else the product name as it is."""
+        found = self._lookup("display", "vendors", name)
+        return found if isinstance(found, str) else name
+
+    def language_name(self, tag: str) -> str:
+        """A language's name in the reader's language: Turkish says Fransızca."""
+        found = self._lookup("display", f"language_{tag}")
+        return found if isinstance(found, str) else tag
+
+    def percent(self, share: float) -> str:
+        """A share 0..1 as the language writes a percentage: 100 %, %100, 100٪."""
+        return self.term("percent", value=round(share * 100))
+
     def class_name(self, code_class: str) -> str:
         name: str = self.require("classes", code_class, "name")
         return name
@@ -246,10 +277,10 @@ NO_BREAK_SPACE = "\u00a0"
 
 def typeset(text: str, lang: str) -> str:
     """``text`` with the language's spacing, so that a line never breaks before French
-    punctuation (`` :``, ``«`` …); same length, so highlight spans stay valid."""
+    punctuation (`` :``, ``«``, `` %`` …); same length, so highlight spans stay valid."""
     if lang != "fr":
         return text
-    for mark in ":;?!»":
+    for mark in ":;?!»%":
         text = text.replace(" " + mark, NO_BREAK_SPACE + mark)
     return text.replace("« ", "«" + NO_BREAK_SPACE)
 
@@ -267,3 +298,9 @@ def list_separator(lang: str) -> str:
 def semicolon(lang: str) -> str:
     """The separator between a message and its hint: French spacing, the Arabic semicolon."""
     return {"fr": " ; ", "fa": "\u061b "}.get(lang, "; ")
+
+
+def capitalise(text: str, lang: str) -> str:
+    """The first letter in upper case, as the language does it (Turkish ``istek`` -> ``İstek``):
+    for a text written to follow a colon and shown on its own."""
+    return upper(text[:1], lang) + text[1:]

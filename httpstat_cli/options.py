@@ -1,16 +1,18 @@
 """The parameters every command shares, in the command layer: the global options (their values
-go to app.Settings), -h, choices that keep the rejected value, and TAB callbacks.
+go to app.Settings), -h, choices that keep the rejected value, and TAB callbacks; and
+HscCommand, the command class with help and option descriptions in the reader's language.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from httpstat_cli import __version__, i18n
+from httpstat_cli import __version__, app, i18n
 from httpstat_cli.app import Settings, say
 from httpstat_cli.constants import STACKS
 from httpstat_cli.render import FORMATS
@@ -83,15 +85,13 @@ def common_options(function: F) -> F:
             expose_value=False,
             callback=_store,
             shell_complete=complete_languages,
-            help="Language of the texts: en, tr, fr or fa (default: from the environment).",
         ),
         click.option(
             "--format",
             "format",
-            type=Choice(FORMATS),
+            type=Choice(FORMATS, case_sensitive=False),
             expose_value=False,
             callback=_store,
-            help="Output format (default: table at a terminal, plain otherwise).",
         ),
         click.option(
             "--color/--no-color",
@@ -99,7 +99,6 @@ def common_options(function: F) -> F:
             default=None,
             expose_value=False,
             callback=_store,
-            help="Colour on or off (default: NO_COLOR, FORCE_COLOR, then the terminal).",
         ),
         click.option(
             "--bidi/--no-bidi",
@@ -107,8 +106,6 @@ def common_options(function: F) -> F:
             default=None,
             expose_value=False,
             callback=_store,
-            help="Put Persian in visual order for terminals without bidi (default: HSC_BIDI, "
-            "else auto).",
         ),
         click.option(
             "--no-pager",
@@ -117,15 +114,12 @@ def common_options(function: F) -> F:
             default=None,
             expose_value=False,
             callback=_store,
-            help="Print long explain and list output at once, not through the pager "
-            "(HSC_PAGER, else PAGER, else less -FRX).",
         ),
         click.option(
             "--stack",
             type=Choice(STACKS),
             expose_value=False,
             callback=_store,
-            help="Add a column with this stack's constant for each code (default: HSC_STACK).",
         ),
     )
     for option in reversed(options):
@@ -155,31 +149,58 @@ class HelpOption:
             is_eager=True,
             expose_value=False,
             callback=lambda ctx, _, value: show(ctx, ctx.get_help()) if value else None,
-            help="Show this message and exit.",
         )
 
 
-def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
-    """click's parse errors in the reader's language; None where hsc has no wording."""
-    param = getattr(error, "param", None)
-    if isinstance(error, click.NoSuchOption):
-        message = texts.ui("err_no_such_option", option=error.option_name)
-        if error.possibilities:
-            hint = texts.ui("hint_did_you_mean", word=sorted(error.possibilities)[0])
-            message += i18n.semicolon(texts.lang) + hint
-        return message
-    if isinstance(error, click.MissingParameter):
-        name = error.param_hint if isinstance(error.param_hint, str) else None
-        return texts.ui("err_missing_argument", name=name or getattr(param, "name", "?"))
-    if isinstance(error, RejectedChoice) and param is not None:
-        if param.name == "shell":
-            return texts.ui("err_unknown_shell", shell=error.value)
-        option = param.opts[0] if param.opts else param.name
-        return texts.ui("err_bad_value", option=option, value=error.value)
-    bounds = getattr(param, "type", None)
-    if isinstance(error, click.BadParameter) and isinstance(bounds, click.IntRange):
-        return texts.ui("err_bad_limit", high=bounds.max)
-    return None
+class LocalHelp:
+    """Help pages in the reader's language, decided as for any other output; the texts and
+    the page builder load only when help is asked for."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        from httpstat_cli import helppage
+
+        settings = ctx.find_root().ensure_object(Settings)
+        current = app.build_session(settings, os.environ, sys.stdout)
+        visual = current.display.bidi
+        formatter = ctx.make_formatter()
+        helppage.write_help(self, ctx, formatter, current.texts, visual)  # type: ignore[arg-type]
+        return helppage.finish(formatter.getvalue().rstrip("\n"), current.texts, visual)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from httpstat_cli import helppage
+
+        helppage.write_help(self, ctx, formatter, help_texts(ctx))  # type: ignore[arg-type]
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from httpstat_cli import helppage
+
+        helppage.write_usage(self, ctx, formatter, help_texts(ctx))  # type: ignore[arg-type]
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[CompletionItem]:
+        """Options and commands described in the reader's language, as on the help page."""
+        found: list[CompletionItem] = super().shell_complete(ctx, incomplete)  # type: ignore[misc]
+        if not found:
+            return found
+        from click.shell_completion import CompletionItem
+
+        from httpstat_cli.helppage import command_summary, option_help
+
+        texts = help_texts(ctx)
+        described = {
+            name: option_help(param, texts)
+            for param in self.get_params(ctx)  # type: ignore[attr-defined]
+            if isinstance(param, click.Option)
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        if isinstance(self, click.Group):
+            shown = [name for name, command in self.commands.items() if not command.hidden]
+            described |= {name: command_summary(name, texts) for name in shown}
+        return [CompletionItem(item.value, help=described.get(item.value)) for item in found]
+
+
+def help_texts(ctx: click.Context) -> i18n.Texts:
+    """The texts help and usage are written in: the run's language."""
+    return i18n.load_texts(i18n.negotiate(_stored_lang(ctx.find_root()), os.environ))
 
 
 WORDS_FOR_FLAGS = ("help", "version")
@@ -203,3 +224,22 @@ def parsed_lang(error: click.ClickException) -> str | None:
     ctx = getattr(error, "ctx", None)
     settings = ctx.find_object(Settings) if ctx is not None else None
     return settings.lang if settings is not None else None
+
+
+class HscCommand(LocalHelp, HelpOption, click.Command):
+    """A command with hsc's own -h, help in the reader's language, and extra words kept for
+    the error that names them (click's own error has them only inside its English)."""
+
+    allow_extra_args = True
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as error:
+            error.ctx = error.ctx or ctx  # click's parser leaves some without: name the command
+            raise
+        if ctx.args and not ctx.resilient_parsing:
+            from httpstat_cli.parser_errors import ExtraArguments
+
+            raise ExtraArguments(ctx, ctx.args)
+        return rest

@@ -13,7 +13,7 @@ import click
 from httpstat_cli import app
 from httpstat_cli.app import Session, say
 from httpstat_cli.errors import ExitCode, HscError
-from httpstat_cli.options import common_options
+from httpstat_cli.options import HscCommand, common_options
 
 CONTEXT = {"max_content_width": 100}
 
@@ -35,7 +35,9 @@ def _reporter(current: Session) -> Callable[[HscError], None]:
 
 
 @click.command(
-    context_settings=CONTEXT, short_help="Check a response head from curl, wget, HTTPie."
+    cls=HscCommand,
+    context_settings=CONTEXT,
+    short_help="Check a response head from curl, wget, HTTPie.",
 )
 @click.argument("file", required=False, default="-", metavar="[FILE]")
 @click.option(
@@ -60,7 +62,9 @@ def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
     return reading.check(file, url, fail, current, _stdin(), _reporter(current))
 
 
-@click.command(context_settings=CONTEXT, short_help="Count the status codes in access logs.")
+@click.command(
+    cls=HscCommand, context_settings=CONTEXT, short_help="Count the status codes in access logs."
+)
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
     "--field",
@@ -82,7 +86,9 @@ def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
     return reading.tally(files, field, current, _stdin(), _reporter(current))
 
 
-@click.command(context_settings=CONTEXT, short_help="Add each code's meaning to log lines.")
+@click.command(
+    cls=HscCommand, context_settings=CONTEXT, short_help="Add each code's meaning to log lines."
+)
 @click.argument("files", nargs=-1, metavar="[FILE]...")
 @common_options
 @click.pass_context
@@ -98,7 +104,7 @@ def annotate(ctx: click.Context, files: tuple[str, ...]) -> int:
     return reading.annotate(files, current, _stdin(), _reporter(current))
 
 
-@click.command("stdin", hidden=True, context_settings=CONTEXT)
+@click.command("stdin", cls=HscCommand, hidden=True, context_settings=CONTEXT)
 @common_options
 @click.pass_context
 def stdin_command(ctx: click.Context) -> int:

@@ -40,13 +40,15 @@ CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 
 class Header:
     """A header field the specification ties to a code, with its keyword (MUST, SHOULD, MAY),
-    or ``none`` when the text names the field without one."""
+    or ``none`` when the text names the field without one; ``when`` names the condition the
+    tie holds under (``determinable``, ``if-200-would``, ``single-part``, ``multipart``)."""
 
-    __slots__ = ("name", "requirement")
+    __slots__ = ("name", "requirement", "when")
 
-    def __init__(self, name: str, requirement: str) -> None:
+    def __init__(self, name: str, requirement: str, when: str | None = None) -> None:
         self.name = name
         self.requirement = requirement
+        self.when = when
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Header) and (self.name, self.requirement) == (
@@ -130,7 +132,7 @@ class StatusCode:
 
     @property
     def headers(self) -> tuple[Header, ...]:
-        return tuple(Header(h["name"], h["requirement"]) for h in self._headers)
+        return tuple(Header(h["name"], h["requirement"], h.get("when")) for h in self._headers)
 
     @property
     def python_name(self) -> str | None:

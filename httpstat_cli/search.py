@@ -403,7 +403,7 @@ def miss(text: str, lang: str, every_language: bool = False) -> NotFound:
     from httpstat_cli import i18n, registry
 
     entries = registry.all_codes()
-    terms = set(words(text))
+    terms = {term for term in words(text) if not term.isdigit()}  # numbers name no language
     if not every_language and terms:
         for tag in i18n.SUPPORTED:
             if tag not in (lang, i18n.FALLBACK) and terms <= vocabulary(

@@ -68,10 +68,11 @@ def shows_phrase(view: CodeView) -> bool:
     return entry.status != "unused" and view.title.casefold() != entry.phrase.casefold()
 
 
-def source_label(entry: StatusCode) -> str:
-    """``RFC 9110 §15.5.5`` for a registered code, the vendor's name otherwise."""
+def source_label(entry: StatusCode, texts: Texts | None = None) -> str:
+    """``RFC 9110 §15.5.5`` for a registered code, the vendor otherwise (in the reader's
+    language where it is a description, given ``texts``)."""
     if entry.vendor:
-        return entry.vendor
+        return texts.vendor(entry.vendor) if texts is not None else entry.vendor
     if entry.source.section:
         return f"{entry.source.document} §{entry.source.section}"
     return entry.source.document

@@ -86,7 +86,7 @@ def test_a_search_miss_hints_at_the_language_whose_texts_match() -> None:
     english = i18n.load_texts("en")
     line = app.error_line(NotFound("err_no_search_hits", query="délai", hint_lang="fr"), english)
     miss = english.ui("err_no_search_hits", query="délai")
-    hint = english.ui("hint_other_language", language="Français", tag="fr")
+    hint = english.ui("hint_other_language", language="French", tag="fr")
     assert line == english.ui("error", message=f"{miss}; {hint}")
 
 

@@ -115,3 +115,9 @@ def test_another_language_is_suggested_only_for_its_very_words(run: Run) -> None
 
 def test_a_short_word_is_not_guessed_two_edits_away(run: Run) -> None:
     assert run("cors").stderr == "Error: no code matches cors; to see every code: hsc list\n"
+
+
+def test_a_number_that_is_no_code_names_no_language(run: Run) -> None:
+    result = run("--", "-1")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no code matches -1; to see every code: hsc list\n"

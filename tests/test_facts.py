@@ -100,7 +100,7 @@ def test_a_tie_without_keyword_reads_usually_sent(lang: str) -> None:
 
 def test_none_is_documented_in_json(run: Run) -> None:
     record = json.loads(run("303", "--format", "json").stdout)["codes"][0]
-    assert {"name": "Location", "requirement": "none"} in record["headers"]
+    assert {"name": "Location", "requirement": "none", "when": None} in record["headers"]
 
 
 # --- verification and phrases of unofficial entries -----------------------------------------
@@ -193,3 +193,20 @@ def test_an_unofficial_code_without_header_ties_speaks_of_its_vendor_not_a_speci
     texts = i18n.load_texts(lang)
     assert section_text("444-nginx", "headers", lang) == texts.ui("headers_none_vendor")
     assert section_text("404", "headers", lang) == texts.ui("headers_none")
+
+
+def test_a_conditional_header_tie_says_its_condition_in_explain(run: Run) -> None:
+    lines = run("explain", "200", "--format", "plain").stdout.splitlines()
+    assert "  - ETag: should be sent (SHOULD), where the server can determine one" in lines
+    fields = json.loads(run("explain", "304", "--format", "json").stdout)["codes"][0]["headers"]
+    assert {"name": "ETag", "requirement": "MUST", "when": "if-200-would"} in fields
+
+
+@pytest.mark.parametrize("lang", ["tr", "fr", "fa"])
+def test_every_condition_of_a_header_tie_is_worded_in_each_language(lang: str) -> None:
+    texts = i18n.load_texts(lang)
+    conditions = {tie.when for entry in registry.all_codes() for tie in entry.headers if tie.when}
+    english = i18n.load_texts("en")
+    for condition in conditions:
+        key = f"requirement_when_{condition}"
+        assert texts.ui(key) and texts.ui(key) != english.ui(key)

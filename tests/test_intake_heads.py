@@ -91,15 +91,16 @@ def test_redirects_with_location_have_no_findings() -> None:
 
 
 def test_every_tie_of_the_registry_is_checked_at_its_own_level() -> None:
-    (head,) = heads.read_heads("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
-    entry = heads.entry_for(200)
-    assert entry is not None
-    expected = [
-        (tie.name, tie.requirement, "missing")
-        for tie in entry.headers
-        if tie.requirement in heads.REPORTED_REQUIREMENTS
-    ]
-    assert problems(head) == expected
+    for status_line in ("HTTP/1.1 405 Method Not Allowed", "HTTP/1.1 101 Switching Protocols"):
+        (head,) = heads.read_heads(status_line + "\r\nContent-Length: 0\r\n\r\n")
+        entry = heads.entry_for(head.code)
+        assert entry is not None
+        expected = [
+            (tie.name, tie.requirement, "missing")
+            for tie in entry.headers
+            if tie.requirement in heads.REPORTED_REQUIREMENTS
+        ]
+        assert expected and problems(head) == expected
 
 
 def test_an_unreadable_retry_after_is_invalid() -> None:
@@ -200,3 +201,11 @@ def test_a_206_with_one_of_content_range_or_multipart_content_type_is_complete()
         assert all(problem == "missing_if_200" for _, _, problem in problems(head)), text
     (bare,) = heads.read_heads("HTTP/1.1 206 Partial Content\n")
     assert ("Content-Range", "MUST", "missing") in problems(bare)
+
+
+def test_a_200_without_validators_is_told_they_are_recommended_where_determinable() -> None:
+    (head,) = heads.read_heads("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n")
+    assert problems(head) == [
+        ("ETag", "SHOULD", "missing_if_determinable"),
+        ("Last-Modified", "SHOULD", "missing_if_determinable"),
+    ]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "httpstat_cli"
-COMMAND_LAYER = {"cli", "options", "readers", "__main__"}
+COMMAND_LAYER = {"cli", "options", "helppage", "parser_errors", "readers", "__main__"}
 CORE = {"errors", "registry", "i18n", "query", "search", "explain", "views", "completion"}
 
 

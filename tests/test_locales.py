@@ -39,6 +39,17 @@ def test_interface_strings_keep_their_placeholders(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", LOCALE_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("section", ["help", "display"])
+def test_help_and_display_texts_keep_their_placeholders(path: Path, section: str) -> None:
+    data = load(path)
+    for key in sorted(i18n.leaf_keys(ENGLISH[section])):
+        mine, theirs = ENGLISH[section], data[section]
+        for part in key.split("."):
+            mine, theirs = mine[part], theirs[part]
+        assert placeholders(theirs) == placeholders(mine), f"{path.name}: {section}.{key}"
+
+
+@pytest.mark.parametrize("path", LOCALE_FILES, ids=lambda p: p.name)
 def test_every_entry_has_its_texts(path: Path) -> None:
     codes = load(path)["codes"]
     for entry in registry.all_codes():

@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 
 from httpstat_cli import registry
 from httpstat_cli.errors import InputError
-from httpstat_cli.registry import StatusCode
+from httpstat_cli.registry import Header, StatusCode
 
 _STATUS = re.compile(r"HTTP/(\d(?:\.\d)?) +(\d{3})(?:[ \t]+(.*?))?[ \t]*\Z")
 _FIELD = re.compile(r"([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*\Z")
@@ -25,14 +25,10 @@ _DELAY = re.compile(r"\d{1,10}\Z")
 # The requirement levels a missing field is reported for; others (such as "none") only
 # relate a field to the code.
 REPORTED_REQUIREMENTS = ("MUST", "SHOULD", "MAY")
-# Ties that hold only when a 200 to the same request would have carried the field (RFC 9110
-# 15.3.7 for 206, 15.4.5 for 304): a check cannot know that, so it says so. A 206 needs
-# Content-Range for one part, Content-Type multipart/byteranges for several.
-CONDITIONAL = {
-    206: frozenset({"date", "cache-control", "etag", "expires", "content-location", "vary"}),
-    304: frozenset({"date", "cache-control", "etag", "expires", "content-location", "vary"}),
-}
-EITHER = {206: frozenset({"content-range", "content-type"})}
+# A tie that holds under a condition a check cannot see is reported as such, not as missing.
+CONDITIONAL_PROBLEMS = {"if-200-would": "missing_if_200", "determinable": "missing_if_determinable"}
+# Ties of which one is enough: a 206 has Content-Range for one range, or a multipart body.
+ALTERNATIVES = frozenset({"single-part", "multipart"})
 
 
 class Head:
@@ -207,11 +203,11 @@ def findings(head: Head, entry: StatusCode | None) -> list[Finding]:
     if entry is None:
         return [Finding(None, None, "unregistered")]
     found = [
-        Finding(tie.name, tie.requirement, _missing(head.code, tie.name))
+        Finding(tie.name, tie.requirement, CONDITIONAL_PROBLEMS.get(tie.when or "", "missing"))
         for tie in entry.headers
         if tie.requirement in REPORTED_REQUIREMENTS
         and head.get(tie.name) is None
-        and not _has_alternative(head, tie.name)
+        and not _has_alternative(head, tie, entry)
     ]
     if head.phrase and entry.official and not _same_phrase(head.phrase, entry):
         found.append(Finding(None, None, "phrase_differs", head.phrase))
@@ -221,14 +217,11 @@ def findings(head: Head, entry: StatusCode | None) -> list[Finding]:
     return found
 
 
-def _missing(code: int, name: str) -> str:
-    return "missing_if_200" if name.lower() in CONDITIONAL.get(code, ()) else "missing"
-
-
-def _has_alternative(head: Head, name: str) -> bool:
-    """Whether a field that may stand in for ``name`` was sent (206: either of two)."""
-    either = EITHER.get(head.code, frozenset())
-    return name.lower() in either and any(head.get(other) is not None for other in either)
+def _has_alternative(head: Head, tie: Header, entry: StatusCode) -> bool:
+    """Whether a field that may stand in for ``tie`` was sent (206: either of two)."""
+    return tie.when in ALTERNATIVES and any(
+        head.get(other.name) is not None for other in entry.headers if other.when in ALTERNATIVES
+    )
 
 
 def _same_phrase(sent: str, entry: StatusCode) -> bool:

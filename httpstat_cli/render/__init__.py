@@ -52,6 +52,40 @@ def boxes_for(encoding: str | None) -> Boxes:
     return ROUNDED
 
 
+class RowsOnly:
+    """What csv and jsonl renderers share: codes become rows, and everything that is not rows
+    of codes (a story, the languages, a checked response, a tally) is refused."""
+
+    format_name = ""
+    stream: IO[str]
+
+    def codes(self, views: Sequence[CodeView]) -> None:
+        raise NotImplementedError
+
+    def listing(self, views: Sequence[CodeView]) -> None:
+        self.codes(views)
+
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
+        self.codes(views)
+
+    def stories(self, told: Sequence[Story]) -> None:
+        self._refuse()
+
+    def languages(self, views: Sequence[LanguageView]) -> None:
+        self._refuse()
+
+    def check(self, responses: Sequence[Response]) -> None:
+        self._refuse()
+
+    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
+        self._refuse()
+
+    def _refuse(self) -> None:
+        from httpstat_cli.errors import UsageError
+
+        raise UsageError("err_rows_only", format=self.format_name)
+
+
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
     align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);

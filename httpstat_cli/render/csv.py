@@ -5,16 +5,13 @@ titles and summaries are in the chosen language."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
-from httpstat_cli.errors import UsageError
-from httpstat_cli.views import CodeView, LanguageView
+from httpstat_cli.render import RowsOnly
+from httpstat_cli.views import CodeView
 
 if TYPE_CHECKING:
-    from httpstat_cli.explain import Story
-    from httpstat_cli.intake.tally import Tally
-    from httpstat_cli.render import Cut
-    from httpstat_cli.render.reading import Response
+    pass
 
 COLUMNS = ("code", "id", "class", "status", "vendor", "phrase", "title", "summary")
 
@@ -44,8 +41,10 @@ def codes(views: Iterable[CodeView]) -> str:
     return buffer.getvalue()
 
 
-class CsvRenderer:
+class CsvRenderer(RowsOnly):
     """Rows of codes as CSV; there are no rows in a story or the language list."""
+
+    format_name = "csv"
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -53,21 +52,3 @@ class CsvRenderer:
     def codes(self, views: Sequence[CodeView]) -> None:
         self.stream.write(codes(views))
         self.stream.flush()
-
-    def listing(self, views: Sequence[CodeView]) -> None:
-        self.codes(views)
-
-    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
-        self.codes(views)
-
-    def stories(self, told: Sequence[Story]) -> None:
-        raise UsageError("err_rows_only", format="csv")
-
-    def languages(self, views: Sequence[LanguageView]) -> None:
-        raise UsageError("err_rows_only", format="csv")
-
-    def check(self, responses: Sequence[Response]) -> None:
-        raise UsageError("err_rows_only", format="csv")
-
-    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
-        raise UsageError("err_rows_only", format="csv")

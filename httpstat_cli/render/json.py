@@ -6,8 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
-from httpstat_cli.errors import UsageError
-from httpstat_cli.render import write
+from httpstat_cli.render import RowsOnly, write
 from httpstat_cli.views import CodeView, LanguageView
 
 if TYPE_CHECKING:
@@ -48,7 +47,8 @@ def code_record(view: CodeView, lang: str = "en") -> dict[str, Any]:
         "cacheable": entry.cacheable,
         "cache": entry.cache,
         "headers": [
-            {"name": header.name, "requirement": header.requirement} for header in entry.headers
+            {"name": header.name, "requirement": header.requirement, "when": header.when}
+            for header in entry.headers
         ],
         "related": list(entry.related),
         "verification": entry.verification,
@@ -200,8 +200,10 @@ class JsonRenderer:
         write(self.stream, reading.tally_json(counted, inputs, self.texts, self.ascii_only))
 
 
-class JsonLinesRenderer:
+class JsonLinesRenderer(RowsOnly):
     """Rows of codes as JSON lines; there are no rows in a story or the language list."""
+
+    format_name = "jsonl"
 
     def __init__(self, texts: Texts, stream: IO[str]) -> None:
         self.lang = texts.lang
@@ -211,21 +213,3 @@ class JsonLinesRenderer:
     def codes(self, views: Sequence[CodeView]) -> None:
         if views:
             write(self.stream, lines(views, self.lang, self.ascii_only))
-
-    def listing(self, views: Sequence[CodeView]) -> None:
-        self.codes(views)
-
-    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
-        self.codes(views)
-
-    def stories(self, told: Sequence[Story]) -> None:
-        raise UsageError("err_rows_only", format="jsonl")
-
-    def languages(self, views: Sequence[LanguageView]) -> None:
-        raise UsageError("err_rows_only", format="jsonl")
-
-    def check(self, responses: Sequence[Response]) -> None:
-        raise UsageError("err_rows_only", format="jsonl")
-
-    def tally(self, counted: Tally, inputs: Sequence[dict[str, Any]]) -> None:
-        raise UsageError("err_rows_only", format="jsonl")

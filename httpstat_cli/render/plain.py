@@ -122,18 +122,18 @@ def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[s
             if item.entry is not None:
                 head = f"{item.entry.code} {item.title}"
                 if item.entry.vendor:
-                    head += f" ({item.entry.vendor})"
+                    head += f" ({texts.vendor(item.entry.vendor)})"
                 head += colon(texts.lang) if item.text else ""
             lines += out.wrap(head + item.text, "    ", first="  - ")
     return lines
 
 
-def _class_story(story: ClassStory, out: ParagraphWrapper) -> list[str]:
+def _class_story(story: ClassStory, texts: Texts, out: ParagraphWrapper) -> list[str]:
     lines = out.wrap(f"{story.code_class}  {story.name}")
     lines += out.wrap(story.description)
     lines += ["", *out.wrap(out.heading(story.label))]
     for view in story.members:
-        vendor = f" ({view.entry.vendor})" if view.entry.vendor else ""
+        vendor = f" ({texts.vendor(view.entry.vendor)})" if view.entry.vendor else ""
         lines += out.wrap(f"{view.entry.code} {view.title}{vendor}", "    ", first="  - ")
     return lines
 
@@ -146,7 +146,7 @@ def stories(
 
     out = ParagraphWrapper(texts, width, visual)
     blocks = [
-        _class_story(story, out)
+        _class_story(story, texts, out)
         if isinstance(story, ClassStory)
         else _code_story(story, texts, out)
         for story in items

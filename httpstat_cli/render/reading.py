@@ -45,8 +45,8 @@ class Response:
 def finding_text(finding: Finding, response: Response, texts: Texts) -> str:
     if finding.problem == "missing":
         return texts.ui(f"check_missing_{finding.requirement}", header=finding.header)
-    if finding.problem == "missing_if_200":
-        return texts.ui("check_missing_if_200", header=finding.header)
+    if finding.problem in ("missing_if_200", "missing_if_determinable"):
+        return texts.ui(f"check_{finding.problem}", header=finding.header)
     if finding.problem == "phrase_differs" and response.entry is not None:
         return texts.ui(
             "check_phrase_differs", sent=finding.value, registered=response.entry.phrase

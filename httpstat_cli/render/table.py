@@ -17,9 +17,11 @@ from rich.console import COLOR_SYSTEMS, Console
 from rich.table import Table
 from rich.text import Text
 
+from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
+from httpstat_cli.registry import StatusCode
 from httpstat_cli.render import MEASURE, Boxes, Cut, Display, palette
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
@@ -252,6 +254,7 @@ class Writer:
     visual order."""
 
     def __init__(self, texts: Texts, display: Display) -> None:
+        self.texts = texts
         self.lang = texts.lang
         self.rtl = display.rtl
         self.visual = display.rtl and display.bidi
@@ -268,6 +271,10 @@ class Writer:
             lines = [logical[start:end] for start, end, _ in wrap(logical, max(width, 8))]
             return StyledText("\n".join(rtl.visual_lines(lines)), style)
         return StyledText(clean, style, [(start, end, palette.MATCH) for start, end in spans])
+
+    def vendor(self, entry: StatusCode) -> str:
+        """The vendor in the reader's language where it is a description ("WebDAV draft")."""
+        return self.texts.vendor(entry.vendor or "")
 
 
 def _add_wrapped(
@@ -290,7 +297,7 @@ def _paragraph(styled: StyledText, width: int, rtl: bool) -> list[Line]:
 
 def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> StyledText:
     entry = view.entry
-    label = StyledText(source_label(entry), palette.UNOFFICIAL if entry.vendor else "")
+    label = StyledText(source_label(entry, texts), palette.UNOFFICIAL if entry.vendor else "")
     notes = [texts.ui(f"status_{entry.status}")] if entry.status != "standard" else []
     if entry.historic:
         notes.append(texts.ui("historic"))
@@ -298,7 +305,7 @@ def _defined_by(view: CodeView, texts: Texts, writer: Writer, width: int) -> Sty
         notes.append(texts.ui(f"verification_{entry.verification}"))
     if notes:
         label.append("\n")
-        label.extend(writer.text(", ".join(notes), width, palette.MUTED))
+        label.extend(writer.text(i18n.list_separator(texts.lang).join(notes), width, palette.MUTED))
     return label
 
 
@@ -569,19 +576,32 @@ def print_listing(
 def print_languages(
     views: Sequence[LanguageView], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
+    """One row per language; for a terminal without bidi, cells in visual order and columns
+    from right to left, as the code tables are."""
+    visual = display.rtl and display.bidi
+    if visual:
+        from httpstat_cli.render import rtl
+
+    def cells(row: list[Text]) -> list[Text]:
+        if not visual:
+            return row
+        return [Text(rtl.visual(cell.plain), cell.style) for cell in reversed(row)]
+
     table = Table(
         box=box.SIMPLE_HEAD, header_style=palette.HEADING, pad_edge=False, show_edge=False
     )
-    for key in ("col_tag", "col_language", "col_native", "col_direction", "col_completeness"):
-        table.add_column(texts.ui(key))
+    keys = ["col_tag", "col_language", "col_native", "col_direction", "col_completeness"]
+    for heading in cells([Text(texts.ui(key)) for key in keys]):
+        table.add_column(heading, justify="right" if visual else "left")
     for view in views:
-        table.add_row(
+        row = [
             Text(view.tag, style="bold"),
-            Text(view.name),
+            Text(texts.language_name(view.tag)),
             Text(view.native_name),
-            Text(view.direction),
-            Text(f"{view.completeness:.0%}"),
-        )
+            Text(texts.ui(f"direction_{view.direction}")),
+            Text(typeset(texts.percent(view.completeness), texts.lang)),
+        ]
+        table.add_row(*cells(row))
     console(display, stream).print(table)
 
 
@@ -653,7 +673,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> StyledText:
     if writer.visual:  # one logical string, put in visual order as a whole
         head = ""
         if item.entry is not None:
-            vendor = f" ({item.entry.vendor})" if item.entry.vendor else ""
+            vendor = f" ({writer.vendor(item.entry)})" if item.entry.vendor else ""
             head = f"{item.entry.code} {item.title}{vendor}" + (
                 colon(writer.lang) if item.text else ""
             )
@@ -663,7 +683,7 @@ def _item_text(item: Item, writer: Writer, width: int) -> StyledText:
         line.append(str(item.entry.code), palette.code_style(item.entry))
         line.append(f" {typeset(visible(item.title), writer.lang)}", "bold")
         if item.entry.vendor:
-            line.append(f" ({visible(item.entry.vendor)})", palette.MUTED)
+            line.append(f" ({visible(writer.vendor(item.entry))})", palette.MUTED)
         if item.text:
             line.append(typeset(colon(writer.lang), writer.lang))
     line.append(typeset(visible(item.text), writer.lang))
