@@ -152,3 +152,12 @@ def test_a_bare_word_lookup_looks_like_a_search(run: Run, words: list[str]) -> N
 
 def test_a_lookup_of_codes_keeps_its_plain_table(run: Run) -> None:
     assert run("404", *TABLE).stdout.startswith("Code ")
+
+
+@pytest.mark.parametrize("argv", [["418"], ["explain", "503"], ["list", "--format", "table"]])
+def test_output_that_is_not_paged_never_loads_the_pager(argv: list[str]) -> None:
+    from tests.test_imports import probe
+
+    loaded = probe(argv)["submodules"]
+    assert "httpstat_cli.render.pager" not in loaded
+    assert "httpstat_cli.render" in loaded  # the probe did see the renderers load
