@@ -4,7 +4,6 @@ output piped from a terminal. Each run is a fresh interpreter, as a person would
 import fcntl
 import os
 import shlex
-import shutil
 import struct
 import subprocess
 import sys
@@ -14,6 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from tests.test_completion import needs
 
 HSC = [sys.executable, "-m", "httpstat_cli"]
 
@@ -173,7 +174,8 @@ def _tmux_screen(session: str, expect: str) -> str:
     return screen
 
 
-@pytest.mark.skipif(not shutil.which("tmux") or not shutil.which("less"), reason="needs tmux, less")
+@needs("tmux")
+@needs("less")
 def test_the_default_pager_is_less_and_quits_on_q(env: dict[str, str], tmp_path: Path) -> None:
     del env["HSC_PAGER"]
     session = f"hsc-pager-{os.getpid()}"
