@@ -114,6 +114,17 @@ class Display:
         self.pager: str | None = None  # the pager's command when long output may be paged
         self.height = 0  # the screen's lines, when there is a screen
 
+    def narrowed(self, width: int) -> Display:
+        """The same display, at most ``width`` columns wide."""
+        narrow = Display(self.format, self.color, min(width, self.width), self.rtl, self.bidi)
+        narrow.stack, narrow.boxes, narrow.pager, narrow.height = (
+            self.stack,
+            self.boxes,
+            self.pager,
+            self.height,
+        )
+        return narrow
+
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:
     """A table for people at a terminal, plain text for pipes and scripts."""

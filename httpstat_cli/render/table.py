@@ -722,17 +722,8 @@ def print_stories(
 ) -> None:
     """Each story in a panel as wide as the terminal, up to a readable measure; a class's
     codes beneath its panel, as wide as the panel."""
-    width = min(display.width, MEASURE + 4)
-    if width < display.width:
-        display = Display(
-            display.format,
-            display.color,
-            width,
-            display.rtl,
-            display.bidi,
-            display.stack,
-            display.boxes,
-        )
+    display = display.narrowed(MEASURE + 4)
+    width = display.width
     writer = Writer(texts, display)
     inner = max(1, width - 4)
     if writer.visual:
