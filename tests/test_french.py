@@ -61,7 +61,7 @@ def test_errors_are_in_french(run: Run) -> None:
         ),
         (["--lang", "fr", "--bogus"], "Erreur : option inconnue : --bogus"),
         (["search", "x", "--limit", "0", "--lang", "fr"], "Erreur : --limit doit être un nombre"),
-        (["--lang=tr", "completion", "ksh"], "Hata: bilinmeyen kabuk ksh"),
+        (["--lang=tr", "completion", "ksh"], "Hata: ksh adlı kabuk bilinmiyor"),
     ],
 )
 def test_usage_errors_from_the_parser_are_translated_too(
