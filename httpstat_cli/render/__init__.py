@@ -117,12 +117,10 @@ class Display:
     def narrowed(self, width: int) -> Display:
         """The same display, at most ``width`` columns wide."""
         narrow = Display(self.format, self.color, min(width, self.width), self.rtl, self.bidi)
-        narrow.stack, narrow.boxes, narrow.pager, narrow.height = (
-            self.stack,
-            self.boxes,
-            self.pager,
-            self.height,
-        )
+        narrow.stack = self.stack
+        narrow.boxes = self.boxes
+        narrow.pager = self.pager
+        narrow.height = self.height
         return narrow
 
 
@@ -204,7 +202,8 @@ class Renderer(Protocol):
 
     def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         """Search results, best first, under the query they answer; where the list was cut,
-        a note that says so (beneath a table, on stderr otherwise) or nothing (JSON, CSV)."""
+        a note that says so, beneath a table and on stderr for plain rows (JSON, CSV and JSON
+        lines keep to their rows)."""
 
     def stories(self, told: Sequence[Story]) -> None:
         """Codes and classes explained (hsc explain)."""
