@@ -145,7 +145,7 @@ def choose_stack(
         return flag
     value = environ.get("HSC_STACK", "").strip().lower()
     if value and value not in constants.STACKS:
-        available = ", ".join(constants.STACKS)
+        available = i18n.list_separator(texts.lang).join(constants.STACKS)
         warning = texts.ui("warn_bad_stack", value=value, available=available)
         warnings.append(visible(texts.ui("warning", message=warning)))
         return None
@@ -242,8 +242,40 @@ def say(text: str, err: bool = False, nl: bool = True) -> None:
     """Write to stdout or stderr as they are configured. Not click.echo: it swaps an ASCII
     stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
     stream = sys.stderr if err else sys.stdout
+    if not text.isascii():
+        text = directed(text, stream, os.environ)
     stream.write(text + "\n" if nl else text)
     stream.flush()
+
+
+BIDI_FLAG: list[bool | None] = [None]  # --bidi/--no-bidi of this run, set by cli.main
+
+
+def directed(text: str, stream: IO[str], environ: Mapping[str, str]) -> str:
+    """Lines holding right-to-left text as this stream wants them, decided for the stream
+    itself (stderr may be a terminal while stdout is piped): in visual order, wrapped to
+    the width and right-aligned; else in logical order, each marked right to left."""
+    from httpstat_cli.render import choose_width, rtl
+
+    if not rtl.has_rtl(text) or rtl.shaped(text):  # help arrives in visual order already
+        return text
+    try:
+        is_terminal = stream.isatty()
+    except (ValueError, AttributeError):
+        is_terminal = False
+    if not rtl.wants_visual_order(BIDI_FLAG[0], environ, is_terminal):
+        return "\n".join(rtl.mark_line(line) for line in text.split("\n"))
+    screen = terminal_size(stream)
+    width = choose_width(environ, screen.columns if screen else None)
+    shown = []
+    for line in text.split("\n"):
+        if not rtl.has_rtl(line):
+            shown.append(line)
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        for part in rtl.lines(line, width - indent):
+            shown.append(" " * max(0, width - indent - rtl.cells(part)) + part + " " * indent)
+    return "\n".join(line.rstrip() for line in shown)
 
 
 def tolerant_streams() -> None:

@@ -95,6 +95,7 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
         # Known before parsing, so that an eager --help already speaks the language asked for.
         kwargs.setdefault("obj", Settings()).lang = flag
         kwargs["obj"].bidi = app.flag_bidi(words)
+        app.BIDI_FLAG[0] = kwargs["obj"].bidi
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:

@@ -145,7 +145,11 @@ def _related(entry: StatusCode, texts: Texts) -> tuple[Item, ...]:
 def _former(entry: StatusCode, texts: Texts) -> Section | None:
     if not entry.former_phrases:
         return None
-    return Section("former_phrases", texts.ui("label_former"), ", ".join(entry.former_phrases))
+    return Section(
+        "former_phrases",
+        texts.ui("label_former"),
+        i18n.list_separator(texts.lang).join(entry.former_phrases),
+    )
 
 
 def _in_code(entry: StatusCode, texts: Texts) -> Section:
@@ -158,7 +162,9 @@ def _in_code(entry: StatusCode, texts: Texts) -> Section:
     for stack, listed in constants.names(entry).items():
         line = constants.in_code(stack, constants.written(stack, listed[0]), entry.code)
         if len(listed) > 1:
-            others = ", ".join(constants.written(stack, name) for name in listed[1:])
+            others = i18n.list_separator(texts.lang).join(
+                constants.written(stack, name) for name in listed[1:]
+            )
             line += f" ({texts.ui('in_code_also', names=others)})"
         items.append(Item(f"{constants.stack_info(stack)['name']}{sep}{line}"))
     if not items:

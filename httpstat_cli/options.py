@@ -52,28 +52,52 @@ def _stored_lang(ctx: click.Context) -> str | None:
     return settings.lang if settings is not None else None
 
 
-def _items(candidates: Iterable[tuple[str, str]]) -> list[CompletionItem]:
+def _stored_bidi(ctx: click.Context) -> bool | None:
+    settings = ctx.find_object(Settings)
+    return settings.bidi if settings is not None else None
+
+
+def _items(
+    candidates: Iterable[tuple[str, str]], ctx: click.Context | None = None
+) -> list[CompletionItem]:
     from click.shell_completion import CompletionItem
 
+    if ctx is not None:
+        candidates = _directed(list(candidates), _stored_bidi(ctx))
     return [CompletionItem(value, help=help_text) for value, help_text in candidates]
+
+
+def _directed(candidates: list[tuple[str, str]], bidi: bool | None) -> list[tuple[str, str]]:
+    """Descriptions holding right-to-left text as the terminal that shows them wants them:
+    the shell draws them on the terminal, so the rule is that of output at a terminal."""
+    if all(description.isascii() for _, description in candidates):
+        return candidates
+    from httpstat_cli.render import rtl
+
+    visual = rtl.wants_visual_order(bidi, os.environ, stdout_is_terminal=True)
+    shown = rtl.visual if visual else rtl.mark_line
+    return [
+        (value, shown(description) if rtl.has_rtl(description) else description)
+        for value, description in candidates
+    ]
 
 
 def complete_languages(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.languages(typed))
+    return _items(completion.languages(typed), ctx)
 
 
 def complete_queries(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.queries(typed, _stored_lang(ctx), dict(os.environ)))
+    return _items(completion.queries(typed, _stored_lang(ctx), dict(os.environ)), ctx)
 
 
 def complete_classes(ctx: click.Context, _: click.Parameter, typed: str) -> list[CompletionItem]:
     from httpstat_cli import completion
 
-    return _items(completion.class_patterns(typed, _stored_lang(ctx), dict(os.environ)))
+    return _items(completion.class_patterns(typed, _stored_lang(ctx), dict(os.environ)), ctx)
 
 
 def common_options(function: F) -> F:

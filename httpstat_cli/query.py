@@ -386,4 +386,6 @@ def not_found(
         from httpstat_cli import search
 
         return search.miss(words[0], lang)
-    return NotFound("err_not_found", query=", ".join(misses))
+    from httpstat_cli.i18n import list_separator
+
+    return NotFound("err_not_found", query=list_separator(lang).join(misses))

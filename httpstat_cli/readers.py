@@ -12,10 +12,12 @@ import click
 
 from httpstat_cli import app
 from httpstat_cli.app import Session, say
-from httpstat_cli.errors import ExitCode, HscError
+from httpstat_cli.errors import ExitCode, HscError, NotFound
 from httpstat_cli.options import HscCommand, common_options
 
 CONTEXT = {"max_content_width": 100}
+# A path for TAB to complete; whether it exists and can be read is the intake's to say.
+FILE = click.Path(readable=False)
 
 
 def session(ctx: click.Context) -> Session:
@@ -39,7 +41,7 @@ def _reporter(current: Session) -> Callable[[HscError], None]:
     context_settings=CONTEXT,
     short_help="Check a response head from curl, wget, HTTPie.",
 )
-@click.argument("file", required=False, default="-", metavar="[FILE]")
+@click.argument("file", required=False, default="-", metavar="[FILE]", type=FILE)
 @click.option(
     "--url",
     metavar="URL",
@@ -65,7 +67,7 @@ def check(ctx: click.Context, file: str, url: str | None, fail: bool) -> int:
 @click.command(
     cls=HscCommand, context_settings=CONTEXT, short_help="Count the status codes in access logs."
 )
-@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=FILE)
 @click.option(
     "--field",
     metavar="NAME|N",
@@ -89,7 +91,7 @@ def tally(ctx: click.Context, files: tuple[str, ...], field: str | None) -> int:
 @click.command(
     cls=HscCommand, context_settings=CONTEXT, short_help="Add each code's meaning to log lines."
 )
-@click.argument("files", nargs=-1, metavar="[FILE]...")
+@click.argument("files", nargs=-1, metavar="[FILE]...", type=FILE)
 @common_options
 @click.pass_context
 def annotate(ctx: click.Context, files: tuple[str, ...]) -> int:
@@ -131,9 +133,8 @@ def read_stdin(ctx: click.Context) -> int:
     from httpstat_cli import reading
 
     kind, stream, code = reading.from_stdin(_stdin())
-    if kind == "empty":
-        say(ctx.find_root().get_help())
-        return ExitCode.OK
+    if kind == "empty":  # a curl that failed, say: a script must not take it for success
+        raise NotFound("err_empty_stdin")
     if kind == "code":
         from httpstat_cli import cli
 

@@ -170,6 +170,7 @@ class Annotator:
 
     def __init__(self, texts: Texts, display: Display) -> None:
         self.texts = texts
+        self.visual = display.rtl and display.bidi
         self.titles: dict[tuple[int, str], tuple[str, str]] = {}
         self.write = {"table": self.to_terminal, "json": self.to_json}.get(
             display.format, self.to_pipe
@@ -190,7 +191,12 @@ class Annotator:
         if key not in self.titles:
             entry = entry_in_log(code, log_format)
             style = palette.code_style(entry) if entry else palette.MUTED
-            self.titles[key] = (title_of(entry, self.texts), style)
+            title = title_of(entry, self.texts)
+            if self.visual:  # a terminal without bidi: the title in visual order
+                from httpstat_cli.render import rtl
+
+                title = rtl.visual(title)
+            self.titles[key] = (title, style)
         return self.titles[key]
 
     def to_terminal(self, line: bytes, found: Found | None, log_format: Any, live: bool) -> None:

@@ -62,12 +62,13 @@ def test_a_code_prefix_offers_the_codes_with_their_titles(run: Run) -> None:
 
 
 def test_descriptions_follow_the_language(run: Run) -> None:
+    # logical order (HSC_BIDI=off), where Persian starts with a right-to-left mark
     for lang in i18n.SUPPORTED:
         texts = i18n.load_texts(lang)
-        found = dict(complete(run, "hsc 40", env={"HSC_LANG": lang}))
-        assert found["404"] == texts.code_text("404", "title")
-        found = dict(complete(run, f"hsc --lang {lang} explain 50"))
-        assert found["503"] == texts.code_text("503", "title")
+        found = dict(complete(run, "hsc 40", env={"HSC_LANG": lang, "HSC_BIDI": "off"}))
+        assert found["404"].removeprefix("\u200f") == texts.code_text("404", "title")
+        found = dict(complete(run, f"hsc --lang {lang} explain 50", env={"HSC_BIDI": "off"}))
+        assert found["503"].removeprefix("\u200f") == texts.code_text("503", "title")
 
 
 def test_a_number_with_several_meanings_describes_them_all(run: Run) -> None:
@@ -269,3 +270,15 @@ def test_constant_names_are_offered_after_a_few_letters(run: Run) -> None:
     assert "SC_NOT_FOUND" in values(complete(run, "hsc explain SC_NOT"))
     assert "HttpStatusCode.NotFound" in values(complete(run, "hsc HttpStatusCode.NotF"))
     assert complete(run, "hsc St") == []  # two letters would offer hundreds of names
+
+
+@pytest.mark.parametrize("command", ["check", "tally", "annotate"])
+def test_file_arguments_ask_the_shell_for_file_names(run: Run, command: str) -> None:
+    result = run(
+        env={
+            "_HSC_COMPLETE": "bash_complete",
+            "COMP_WORDS": f"hsc {command} tests/sam",
+            "COMP_CWORD": "2",
+        }
+    )
+    assert result.stdout.splitlines() == ["file,tests/sam"]

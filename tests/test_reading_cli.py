@@ -221,9 +221,11 @@ def test_a_log_on_stdin_is_tallied() -> None:
     assert "code\t444\t1\t" in result.stdout
 
 
-def test_empty_stdin_prints_the_help() -> None:
-    result = run(stdin=b"")
-    assert result.exit_code == 0 and "Usage: hsc" in result.stdout
+@pytest.mark.parametrize("nothing", [b"", b"\n\n  \n"])
+def test_empty_stdin_is_an_error_a_script_can_see(nothing: bytes) -> None:
+    result = run(stdin=nothing)  # curl -sI that reached no server, piped into hsc
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: standard input is empty: pipe a status code")
 
 
 def test_curl_000_on_stdin_is_a_usage_error() -> None:

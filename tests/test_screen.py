@@ -24,7 +24,9 @@ def test_an_unused_code_says_unused_once(run: Run, code: str, lang: str) -> None
     unused = load_texts(lang).ui("status_unused").casefold()
     row = run(code, *TABLE, "--lang", lang, env={"COLUMNS": "100"}).stdout
     story = run("explain", code, *TABLE, "--lang", lang, env={"COLUMNS": "100"}).stdout
-    head = story.split("\n\u2502" + " " * 98 + "\u2502\n")[0]  # up to the first blank line
+    lines = [line.lstrip("\u200f") for line in story.splitlines()]  # right-to-left marks
+    blank = "\u2502" + " " * 98 + "\u2502"
+    head = "\n".join(lines[: lines.index(blank)])  # up to the first blank line
     assert row.casefold().count(unused) == 1, row
     assert head.casefold().count(unused) == 1, head
 

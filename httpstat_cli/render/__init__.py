@@ -6,7 +6,7 @@ Nothing in this module imports rich: plain and JSON output never pay for it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
@@ -245,3 +245,49 @@ def write(stream: IO[str], text: str) -> None:
     """One finished block of output, flushed so that a closed pipe is noticed at once."""
     stream.write(text + "\n")
     stream.flush()
+
+
+def split_word(
+    word: str, width: int, measure: Callable[[str], int], cut: Callable[[str, int], str]
+) -> list[str]:
+    """A word wider than ``width`` in parts that fit: a URL or a path breaks after "/" or "-",
+    or before "?" or "#", where the eye expects it; only a part with no such place is cut by
+    ``cut``, which returns the longest start of a word that fits."""
+    parts: list[str] = []
+    while len(word) > 1 and measure(word) > width:
+        best = 0
+        for index in range(1, len(word)):
+            if word[index - 1] in "/-" or word[index] in "?#":
+                if measure(word[:index]) > width:
+                    break
+                best = index
+        if not best:
+            best = max(1, len(cut(word, width)))
+        parts.append(word[:best])
+        word = word[best:]
+    parts.append(word)
+    return parts
+
+
+def wrap_words(text: str, width: int, measure: Callable[[str], int]) -> list[str]:
+    """Greedy word wrap without rich (plain output): lines of at most ``width`` cells, words
+    too long for a line split by ``split_word``."""
+
+    def cut(word: str, room: int) -> str:
+        end = 1
+        while end < len(word) and measure(word[: end + 1]) <= room:
+            end += 1
+        return word[:end]
+
+    lines: list[str] = []
+    line, used = "", 0
+    for word in filter(None, text.split(" ")):  # a no-break space holds its words together
+        for part in split_word(word, width, measure, cut):
+            size = measure(part)
+            if line and used + 1 + size <= width:
+                line, used = f"{line} {part}", used + 1 + size
+            else:
+                if line:
+                    lines.append(line)
+                line, used = part, size
+    return [*lines, line] if line or not lines else lines

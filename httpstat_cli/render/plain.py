@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Cut, Display, write
+from httpstat_cli.render import Cut, Display, wrap_words, write
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase
 
 if TYPE_CHECKING:  # explain, check and tally load only for their commands
@@ -78,6 +78,7 @@ class ParagraphWrapper:
         self.lang = texts.lang
         self.width = width
         self.visual = visual
+        self.rtl = texts.right_to_left and not visual  # logical order, lines marked
 
     def heading(self, label: str) -> str:
         """Section headings in capitals, as in a manual page, cased for the language."""
@@ -86,25 +87,34 @@ class ParagraphWrapper:
     def wrap(self, text: str, indent: str = "", first: str | None = None) -> list[str]:
         lead = indent if first is None else first
         clean = typeset(visible(" ".join(text.split())), self.lang)
+        room = max(self.width - len(lead), 10)
         if self.visual:
             from httpstat_cli.render import rtl
 
-            room = max(self.width - len(lead), 10)
-            lines = rtl.lines(clean, room)
             return [
-                (line + (lead if index == 0 else indent)[::-1]).rjust(self.width)
+                _align(line + (lead if index == 0 else indent)[::-1], self.width)
+                for index, line in enumerate(rtl.lines(clean, room))
+            ]
+        lines = wrap_words(clean, room, _cells) if clean else []
+        if self.rtl:
+            from httpstat_cli.render import rtl
+
+            return [
+                rtl.mark_line((lead if index == 0 else indent) + line)
                 for index, line in enumerate(lines)
             ]
-        import textwrap  # only explain wraps; a lookup never pays for it
+        return [(lead if index == 0 else indent) + line for index, line in enumerate(lines)]
 
-        return textwrap.wrap(
-            clean,
-            width=max(self.width, len(lead) + 10),
-            initial_indent=lead,
-            subsequent_indent=indent,
-            break_long_words=True,
-            break_on_hyphens=False,
-        )
+
+def _cells(text: str) -> int:
+    from httpstat_cli.render import rtl
+
+    return len(text) if text.isascii() else rtl.cells(text)
+
+
+def _align(line: str, width: int) -> str:
+    """Right-aligned in ``width`` cells (a mark takes no cell)."""
+    return " " * max(0, width - _cells(line)) + line
 
 
 def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[str]:

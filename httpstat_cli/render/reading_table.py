@@ -30,6 +30,12 @@ def _paragraph(
     text: str, writer: Writer, width: int, style: str = "", lead: str = ""
 ) -> list[Line]:
     """A wrapped paragraph; after a lead (a mark such as "! "), its lines are indented."""
+    if writer.visual:  # the lead on the right of the first line, the others indented
+        run = writer.text(text, width - len(lead), style)
+        first, newline, rest = run.plain.partition("\n")
+        rest = rest.replace("\n", " " * len(lead) + "\n")
+        run.plain = first + lead[::-1] + newline + rest + (" " * len(lead) if rest else "")
+        return table._paragraph(run, width, rtl=True)
     if writer.rtl:
         run = StyledText(lead, style)
         run.extend(writer.text(text, width - len(lead), style))
@@ -139,32 +145,48 @@ def _layout(
     fixed = code_width + count_width + share_width + 4 * len(table._GAP)
     bar_width = _BAR_WIDTH if display.width - fixed >= _BAR_WIDTH + 12 else 0
     longest = max(table.cell_len(text) for text in [heads[1], *(row[1] for row in rows)])
-    title_width = max(8, min(longest, display.width - fixed - bar_width))
+    with_count = display.width - fixed >= 8
+    if not with_count:  # too narrow for every column: the share says enough
+        count_width = 0
+        fixed = code_width + share_width + 2 * len(table._GAP)
+    title_width = max(8 if with_count else 1, min(longest, display.width - fixed - bar_width))
+    visual = order is not str
     head = [
-        _fit(heads[0], code_width),
-        _fit(heads[1], title_width),
-        _fit(heads[2], count_width, right=True),
-        _fit(heads[3], share_width, right=True),
+        (_fit(heads[0], code_width, right=visual), palette.HEADING),
+        (_fit(heads[1], title_width, right=visual, visual=visual), palette.HEADING),
+        (_fit(heads[2], count_width, right=True), palette.HEADING),
+        (_fit(heads[3], share_width, right=True), palette.HEADING),
     ]
-    lines: list[Line] = [_joined([(cell, palette.HEADING) for cell in head])]
+    if not with_count:
+        del head[2]
+    lines: list[Line] = [_joined(_mirrored(head, bar_width, len(head)) if visual else head)]
     lines.append(Line(display.boxes.rule * min(display.width, fixed + title_width + bar_width)))
     top = max((value for code, _, _, value in rows if code.plain), default=0.0) or 1.0
-    bar = _BAR if display.boxes.rule != "-" else "#"  # a stream that cannot encode blocks
+    block = _BAR if display.boxes.rule != "-" else "#"  # a stream that cannot encode blocks
     for (code, title, _, value), count, shown in zip(rows, counts, shares, strict=True):
         subtotal = not code.plain
         weight = palette.HEADING if subtotal else ""
         cells = [
-            (code.plain.ljust(code_width), code.style),
-            (_fit(title, title_width, visual=order is not str), weight),
+            (code.plain.rjust(code_width) if visual else code.plain.ljust(code_width), code.style),
+            (_fit(title, title_width, right=visual, visual=visual), weight),
             (count.rjust(count_width), weight),
             (shown.rjust(share_width), weight),
         ]
+        if not with_count:
+            del cells[2]
         if bar_width and not subtotal:
-            cells.append(
-                (bar * max(1, round(bar_width * value / top)) if value else "", code.style)
-            )
-        lines.append(_joined(cells))
+            bar = block * max(1, round(bar_width * value / top)) if value else ""
+            cells.append((bar.rjust(bar_width) if visual else bar, code.style))
+        lines.append(_joined(_mirrored(cells, bar_width, len(head)) if visual else cells))
     return lines
+
+
+def _mirrored(cells: list[tuple[str, str]], bar_width: int, columns: int) -> list[tuple[str, str]]:
+    """A row's cells for a right-to-left reader in visual order: from the right, the bar
+    (or its empty column) leftmost."""
+    if bar_width and len(cells) == columns:
+        cells = [*cells, (" " * bar_width, "")]
+    return cells[::-1]
 
 
 def _fit(text: str, width: int, right: bool = False, visual: bool = False) -> str:

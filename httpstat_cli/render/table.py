@@ -22,7 +22,7 @@ from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.registry import StatusCode
-from httpstat_cli.render import MEASURE, Boxes, Cut, Display, palette
+from httpstat_cli.render import MEASURE, Boxes, Cut, Display, palette, split_word
 from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
@@ -52,8 +52,14 @@ WrappedLine = tuple[int, int, int]  # one line of a wrapped text: start, end, te
 
 
 def _chop(word: str, width: int) -> list[str]:
-    """A word cut into parts of at most ``width`` cells between clusters. rich takes a run that
-    starts with joiners for one cluster however long it is; such a part is cut by character."""
+    """A word cut into parts of at most ``width`` cells: a URL at its slashes and hyphens
+    (split_word), else between clusters."""
+    return split_word(word, width, cell_len, lambda rest, room: _cut(rest, room)[0])
+
+
+def _cut(word: str, width: int) -> list[str]:
+    """A word cut between clusters. rich takes a run that starts with joiners for one
+    cluster however long it is; such a part is cut by character."""
     parts: list[str] = []
     for part in chop_cells(word, width):
         if len(part) > 1 and cell_len(part) > max(width, 2):
@@ -69,26 +75,10 @@ def _chop(word: str, width: int) -> list[str]:
     return parts
 
 
-def _pieces(word: str, width: int) -> list[str]:
-    """A word wider than a line, in lines: broken after its hyphens where it has them
-    (draft-ietf-httpbis- / resumable-upload), and only a piece still too wide cut. A URL is
-    only cut: a line ending in a hyphen would read as its end."""
-    if "://" in word:
-        return _chop(word, width)
-    lines: list[str] = []
-    for piece in word.replace("-", "-\n").split("\n"):
-        if lines and cell_len(lines[-1] + piece) <= width:
-            lines[-1] += piece
-        else:
-            lines += _chop(piece, width) if cell_len(piece) > width else [piece]
-    return [line for line in lines if line]
-
-
 def wrap(text: str, width: int) -> list[WrappedLine]:
     """Greedy word wrap of ``text`` to ``width`` terminal cells, measured in grapheme clusters.
-    Lines break at newlines and at spaces (the space dropped); a word wider than a line
-    breaks after a hyphen, or failing that is cut between clusters, never inside one (an
-    emoji sequence, a letter and its marks)."""
+    Lines break at newlines and at spaces (the space dropped); a word wider than a line is
+    cut between clusters, never inside one (an emoji sequence, a letter and its marks)."""
     lines: list[WrappedLine] = []
     start = 0  # where the next paragraph, then the next word, starts
     for paragraph in text.split("\n"):
@@ -105,7 +95,7 @@ def wrap(text: str, width: int) -> list[WrappedLine]:
                         lines.append((line_start, start - 1, line_cells))
                     line_start, line_cells = start, size
                     if size > width:
-                        *full, last = _pieces(word, width)
+                        *full, last = _chop(word, width)
                         for part in full:
                             lines.append((line_start, line_start + len(part), cell_len(part)))
                             line_start += len(part)
@@ -239,12 +229,14 @@ def _painter(out: Console) -> Paint:
 
 
 def write_lines(lines: Sequence[Line], display: Display, stream: IO[str]) -> None:
-    """Write finished lines, in colour when the display has it."""
+    """Write finished lines, in colour when the display has it; right to left in logical
+    order, each line starts with a right-to-left mark (rtl.mark_line)."""
+    start = "\u200f" if display.rtl and not display.bidi else ""
     if display.color:
         paint = _painter(console(display, stream))
-        stream.write("".join(_render(line, paint) + "\n" for line in lines))
+        stream.write("".join(start + _render(line, paint) + "\n" for line in lines))
     else:
-        stream.write("".join(line.text + "\n" for line in lines))
+        stream.write("".join(start + line.text + "\n" for line in lines))
     stream.flush()
 
 
@@ -323,7 +315,7 @@ def title_cell(
         shown = (view.title.casefold(), view.entry.phrase.casefold())
         former = [p for p in view.entry.former_phrases if p.casefold() not in shown]
         if former:
-            notes.append(texts.ui("formerly", names=", ".join(former)))
+            notes.append(texts.ui("formerly", names=i18n.list_separator(texts.lang).join(former)))
         if view.matched_name:
             notes.append(texts.ui("matched_via", name=view.matched_name))
         for note in notes:
@@ -332,9 +324,6 @@ def title_cell(
     return cell
 
 
-# Column widths when cells are pre-wrapped for a terminal without bidi (the cells are already
-# in visual order and cannot be re-wrapped): code, title, defined by; the summary takes the rest.
-_FIXED = (3, 24, 18)
 _GAP = "  "
 _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 70  # below this, each entry is stacked: code and title, then source, then summary
@@ -450,52 +439,78 @@ def code_tables(
 ) -> list[list[Line]]:
     """One code table per group, all with the same column widths, so that tables set one
     under another (hsc list) line up."""
-    stack = display.stack
+    views = [view for group in groups for view in group]
     writer = Writer(texts, display)
-    narrow = display.width < _NARROW + (_STACK_ROOM if stack else 0)
-    fixed = (*_FIXED, _FIXED[2]) if stack else _FIXED
+    narrow = display.width < _NARROW + (_STACK_ROOM if display.stack else 0)
+    columns = 5 if display.stack else 4
     if narrow:
-        visual_widths = [3] + [max(1, display.width - 3 - len(_GAP))] * len(fixed)
-    else:
-        flex = max(12, display.width - sum(fixed) - len(fixed) * len(_GAP))
-        visual_widths = [*fixed, flex]
+        widths = [3] + [max(1, display.width - 3 - len(_GAP))] * (columns - 1)
+    elif writer.visual:
+        # Cells in visual order are wrapped before they are laid out, so the widths come
+        # first, from the same cells in logical order.
+        logical = Writer(texts, Display(display.format, False, display.width, rtl=True))
+        unwrapped = [0] * columns
+        widths = _widths(_code_rows(views, texts, logical, unwrapped, display.stack), display.width)
     if writer.visual:
         from httpstat_cli.render import rtl
 
-        rtl.prepare(
-            [text for group in groups for view in group for text in (view.title, view.summary)]
-        )
-    keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
-    if stack:
-        keys.insert(2, None)
-    head = [
-        writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
-        for key, width in zip(keys, visual_widths, strict=True)
-    ]
-    tables = [
-        [_code_row(view, texts, writer, visual_widths, stack) for view in group] for group in groups
-    ]
+        rtl.prepare(_table_texts(views, texts))
+    elif not narrow:
+        widths = [0] * columns  # wrapped when laid out
+    head = _code_head(texts, writer, widths, display.stack)
+    tables = [_code_rows(group, texts, writer, widths, display.stack) for group in groups]
     if narrow:
         return [_stacked(rows, display.width, writer.rtl) for rows in tables]
-    every_row = [head, *(row for rows in tables for row in rows)]
-    widths = visual_widths if writer.visual else _widths(every_row, display.width)
+    if not writer.visual:
+        widths = _widths([head, *(row for rows in tables for row in rows)], display.width)
     ruled = min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP))
     header = [*_side_by_side([head], widths, writer), Line(display.boxes.rule * ruled)]
     return [[*header, *_side_by_side(rows, widths, writer)] for rows in tables]
 
 
-def _code_row(
-    view: CodeView, texts: Texts, writer: Writer, widths: Sequence[int], stack: str | None
-) -> Row:
-    row = [
-        StyledText(str(view.entry.code), palette.code_style(view.entry)),
-        title_cell(view, writer, widths[1], texts),
-        _defined_by(view, texts, writer, widths[-2]),
-        writer.text(view.summary, widths[-1], spans=view.summary_marks),
-    ]
+def _table_texts(views: Sequence[CodeView], texts: Texts) -> list[str]:
+    """The texts of a code table, to be shaped at once for right-to-left output."""
+    found = [texts.ui(key) for key in ("col_code", "col_title", "col_source", "col_summary")]
+    notes = {f"status_{view.entry.status}" for view in views if view.entry.status != "standard"}
+    notes.update(
+        f"verification_{view.entry.verification}" for view in views if view.entry.third_party_only
+    )
+    found += [texts.ui(key) for key in ("historic", *notes)]
+    return found + [text for view in views for text in (view.title, view.summary)]
+
+
+def _code_head(
+    texts: Texts, writer: Writer, widths: Sequence[int], stack: str | None
+) -> list[StyledText]:
+    keys: list[str | None] = ["col_code", "col_title", "col_source", "col_summary"]
     if stack:
-        row.insert(2, _constant_cell(view, stack))
-    return row
+        keys.insert(2, None)
+    return [
+        writer.text(texts.ui(key) if key else _stack_heading(stack), width, palette.HEADING)
+        for key, width in zip(keys, widths, strict=True)
+    ]
+
+
+def _code_rows(
+    views: Sequence[CodeView],
+    texts: Texts,
+    writer: Writer,
+    widths: Sequence[int],
+    stack: str | None,
+) -> list[list[StyledText]]:
+    """Each entry's cells; a width of 0 leaves a cell unwrapped (laid out later)."""
+    rows = []
+    for view in views:
+        row = [
+            StyledText(str(view.entry.code), palette.code_style(view.entry)),
+            title_cell(view, writer, widths[1] or 10**6, texts),
+            _defined_by(view, texts, writer, widths[-2] or 10**6),
+            writer.text(view.summary, widths[-1] or 10**6, spans=view.summary_marks),
+        ]
+        if stack:
+            row.insert(2, _constant_cell(view, stack))
+        rows.append(row)
+    return rows
 
 
 def _stack_heading(stack: str | None) -> str:
@@ -558,13 +573,19 @@ def print_listing(
     columns of every table lined up."""
     classes = list(dict.fromkeys(view.entry.code_class for view in views))
     groups = [[view for view in views if view.entry.code_class == name] for name in classes]
+    headings = [
+        f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
+        f"{texts.class_description(code_class)}"
+        for code_class in classes
+    ]
+    if display.rtl and display.bidi:  # every class's words shaped in one call
+        from httpstat_cli.render import rtl
+
+        rtl.prepare(_table_texts(views, texts) + headings)
     lines: list[Line] = []
-    for code_class, table in zip(classes, code_tables(groups, texts, display), strict=True):
+    tables = code_tables(groups, texts, display)
+    for code_class, heading, table in zip(classes, headings, tables, strict=True):
         lead = f"{code_class}  "
-        heading = (
-            f"{lead}{texts.class_name(code_class)}{colon(texts.lang)}"
-            f"{texts.class_description(code_class)}"
-        )
         style = palette.CLASS_STYLES.get(code_class, "bold")
         if lines:
             lines.append(Line())
@@ -602,7 +623,14 @@ def print_languages(
             Text(typeset(texts.percent(view.completeness), texts.lang)),
         ]
         table.add_row(*cells(row))
-    console(display, stream).print(table)
+    out = console(display, stream)
+    if display.rtl and not visual:  # logical order: each line marked right to left
+        with out.capture() as captured:
+            out.print(table)
+        stream.write("".join(f"\u200f{line}\n" for line in captured.get().splitlines()))
+        stream.flush()
+        return
+    out.print(table)
 
 
 Block = tuple[StyledText, str]  # a paragraph, and the bullet that starts it ("" for none)
