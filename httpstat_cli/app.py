@@ -86,7 +86,10 @@ def show_hits(
         return False
     views = search.hit_views(hits, current.texts, text)
     more = [*more, "--limit", str(total)]
-    current.renderer(sys.stdout).hits(views, text, cut(len(hits), total, shlex.join(more)))
+    shortened = cut(len(hits), total, shlex.join(more))
+    current.renderer(sys.stdout).hits(views, text, shortened)
+    if shortened and current.display.format == "plain":  # stdout holds only the rows
+        say(shortened.note(current.texts), err=True)
     return True
 
 

@@ -202,8 +202,7 @@ class Renderer(Protocol):
 
     def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         """Search results, best first, under the query they answer; where the list was cut,
-        a note that says so, beneath a table and on stderr for plain rows (JSON, CSV and JSON
-        lines keep to their rows)."""
+        a table says so beneath it (the session says it on stderr for plain rows)."""
 
     def stories(self, told: Sequence[Story]) -> None:
         """Codes and classes explained (hsc explain)."""

@@ -5,7 +5,6 @@ Columns of a code row: code, class, status, vendor (or -), registered phrase, ti
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -180,10 +179,7 @@ class PlainRenderer:
         self.codes(views)
 
     def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
-        self.codes(views)
-        if cut is not None:  # stdout is for the rows; the note is for the person
-            sys.stderr.write(cut.note(self.texts) + "\n")
-            sys.stderr.flush()
+        self.codes(views)  # a cut is said on stderr by the session, like any message
 
     def stories(self, told: Sequence[Story]) -> None:
         if told:
