@@ -98,6 +98,10 @@ def read_locale(lang: str, directory: str | None = None) -> dict[str, Any]:
     return data
 
 
+# Persian keeps ASCII digits (see the glossary), and with them the ASCII decimal point.
+_DECIMAL_MARK = {"fr": ",", "tr": ","}
+
+
 class Texts:
     """Every human text hsc shows, in one language, each field falling back to English."""
 
@@ -171,9 +175,11 @@ class Texts:
         found = self._lookup("display", f"language_{tag}")
         return found if isinstance(found, str) else tag
 
-    def percent(self, share: float) -> str:
-        """A share 0..1 as the language writes a percentage: 100 %, %100, 100٪."""
-        return self.term("percent", value=round(share * 100))
+    def percent(self, share: float, decimals: int = 0) -> str:
+        """A share 0..1 as the language writes a percentage: 100 %, %100, 100٪; with decimals,
+        the language's decimal mark (40,9 % in French)."""
+        value = f"{share * 100:.{decimals}f}".replace(".", _DECIMAL_MARK.get(self.lang, "."))
+        return self.term("percent", value=value)
 
     def class_name(self, code_class: str) -> str:
         name: str = self.require("classes", code_class, "name")

@@ -408,7 +408,7 @@ URL = re.compile(r"https?://\S+")
 
 @pytest.mark.parametrize("lang", ["fa", "en"])
 @pytest.mark.parametrize("fmt", ["table", "plain"])
-def test_long_urls_break_only_at_slashes_and_marks(run: Run, lang: str, fmt: str) -> None:
+def test_long_urls_break_only_at_slashes_dots_and_marks(run: Run, lang: str, fmt: str) -> None:
     shown = run(
         "explain", "407", "--lang", lang, "--bidi", "--format", fmt, env={"COLUMNS": "44"}
     ).stdout
@@ -416,7 +416,7 @@ def test_long_urls_break_only_at_slashes_and_marks(run: Run, lang: str, fmt: str
     for url in URL.findall(wide):
         if len(url) < 30:
             continue
-        pieces = [p for p in re.split(r"(?<=[/-])|(?=[?#])", url) if p]
+        pieces = [p for p in re.split(r"(?<=[/_-])|(?=[?#.])", url) if p]
         for piece in pieces:
             assert piece in shown, (piece, url)
 

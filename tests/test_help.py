@@ -68,7 +68,7 @@ def test_the_main_page_lists_commands_and_examples_in_the_language(run: Run) -> 
     page = run("--lang", "tr", "-h").stdout
     assert "Komutlar:" in page and "Örnekler:" in page
     rows = [" ".join(line.split()) for line in page.splitlines()]
-    assert "hsc 4xx | hsc 41x bir sınıf veya onluk bir grup" in rows
+    assert "hsc 4xx, hsc 41x bir sınıf veya onluk bir grup" in rows
 
 
 def test_an_unknown_language_with_help_is_an_error_in_the_readers_language(run: Run) -> None:

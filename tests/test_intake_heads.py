@@ -209,3 +209,11 @@ def test_a_200_without_validators_is_told_they_are_recommended_where_determinabl
         ("ETag", "SHOULD", "missing_if_determinable"),
         ("Last-Modified", "SHOULD", "missing_if_determinable"),
     ]
+
+
+def test_an_absolute_location_needs_no_request_to_be_read() -> None:
+    (head,) = heads.read_heads(
+        "HTTP/1.1 301 Moved Permanently\nLocation: https://example.com/new\n"
+    )
+    assert head.url is None
+    assert heads.readings(head)[0].resolved == "https://example.com/new"

@@ -338,3 +338,28 @@ def test_the_progress_bar_appears_only_after_its_delay(monkeypatch: pytest.Monke
         bar(500)
         assert bar.bar is not None
     assert "big.log" in stream.getvalue()
+
+
+@pytest.mark.parametrize("log", [b'{"status":499}\n', b"499\n499\n200\n"])
+def test_a_499_in_any_log_is_nginx_s_never_esri_s_which_travels_in_a_body(log: bytes) -> None:
+    result = run("tally", "--format", "plain", stdin=log)
+    assert "code\t499\t" in result.stdout
+    assert "Esri" not in result.stdout and "\tnginx\tClient Closed Request" in result.stdout
+
+
+def test_a_retry_after_in_the_past_says_the_wait_is_over() -> None:
+    head = (
+        b"HTTP/1.1 503 Service Unavailable\r\nDate: Wed, 21 Oct 2015 07:28:00 GMT\r\n"
+        b"Retry-After: Wed, 21 Oct 2015 07:20:00 GMT\r\n\r\n"
+    )
+    result = run("check", "--format", "table", "--no-color", "--lang", "en", stdin=head)
+    assert "has already passed; the wait is over" in " ".join(result.stdout.split())
+    assert "try again in" not in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "share"), [("en", "40.0%"), ("fr", "40,0"), ("tr", "%40,0")])
+def test_tally_tables_write_shares_as_the_language_does(lang: str, share: str) -> None:
+    log = SAMPLES / "nginx-combined.log"
+    result = run("tally", str(log), "--lang", lang, "--format", "table", "--no-color")
+    assert share in result.stdout
+    assert "40.0%" in run("tally", str(log), "--lang", lang, "--format", "plain").stdout

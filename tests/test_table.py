@@ -83,3 +83,11 @@ def test_an_emoji_query_stays_within_a_narrow_terminal(run: Run, query: str, wid
     family = "👨\u200d👩\u200d👧"
     if family in query:  # every family whole: as many on the lines as in the query
         assert sum(line.count(family) for line in lines) == query.count(family)
+
+
+def test_a_constant_name_too_long_for_its_column_breaks_after_an_underscore(run: Run) -> None:
+    shown = run(
+        "413", "--stack", "symfony", "--format", "table", "--no-color", env={"COLUMNS": "100"}
+    ).stdout.splitlines()
+    column = [line[21:39].strip() for line in shown[2:4]]
+    assert column == ["HTTP_REQUEST_", "ENTITY_TOO_LARGE"]

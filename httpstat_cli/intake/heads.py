@@ -152,9 +152,15 @@ def read_heads_from(
     return reader.heads, None
 
 
-def resolve(base: str, location: str) -> str | None:
-    """Location read against the URL it answered; None when that URL is not absolute."""
-    if not urlsplit(base).scheme:
+def resolve(base: str | None, location: str) -> str | None:
+    """Location read against the URL it answered: an absolute Location is itself; a relative
+    one needs an absolute URL to read it against, else None."""
+    try:
+        if urlsplit(location).scheme:
+            return location
+    except ValueError:
+        return None
+    if not base or not urlsplit(base).scheme:
         return None
     try:
         return urljoin(base, location)
@@ -249,7 +255,7 @@ def readings(head: Head, now: datetime | None = None) -> list[Reading]:
     location = head.get("Location")
     if location is not None:
         reading = Reading("Location", location)
-        reading.resolved = resolve(head.url, location) if head.url else None
+        reading.resolved = resolve(head.url, location)
         found.append(reading)
     return found
 

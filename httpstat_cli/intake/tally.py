@@ -241,10 +241,12 @@ _LOG_VENDORS = {
 
 def entry_in_log(code: int, log_format: LogFormat | None) -> StatusCode | None:
     """The meaning of a code met in a log: the registered one, else the vendor the log's
-    format points to, else the first vendor's; None for a number nobody defines."""
+    format points to, else the first vendor's; None for a number nobody defines. A meaning
+    that travels in a response body (Esri's 499 in a 200) is never a logged status."""
     entries = registry.by_code(code)
     if not entries or entries[0].official:
         return entries[0] if entries else None
+    entries = tuple(entry for entry in entries if not entry.in_body) or entries
     wanted = _LOG_VENDORS.get(log_format.name if log_format else "", ())
     for vendor in wanted:
         for entry in entries:

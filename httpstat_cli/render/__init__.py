@@ -249,14 +249,14 @@ def write(stream: IO[str], text: str) -> None:
 def split_word(
     word: str, width: int, measure: Callable[[str], int], cut: Callable[[str, int], str]
 ) -> list[str]:
-    """A word wider than ``width`` in parts that fit: a URL or a path breaks after "/" or "-",
-    or before "?" or "#", where the eye expects it; only a part with no such place is cut by
-    ``cut``, which returns the longest start of a word that fits."""
+    """A word wider than ``width`` in parts that fit: a URL, a path or a constant name breaks
+    after "/", "-" or "_", or before "?", "#" or ".", where the eye expects it; only a part with
+    no such place is cut by ``cut``, which returns the longest start of a word that fits."""
     parts: list[str] = []
     while len(word) > 1 and measure(word) > width:
         best = 0
         for index in range(1, len(word)):
-            if word[index - 1] in "/-" or word[index] in "?#":
+            if word[index - 1] in "/-_" or word[index] in "?#.":
                 if measure(word[:index]) > width:
                     break
                 best = index

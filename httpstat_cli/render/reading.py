@@ -63,6 +63,8 @@ def reading_text(reading: Reading, texts: Texts) -> str:
         return texts.ui("check_location", value=reading.value, url=reading.resolved)
     assert reading.delay is not None and reading.at is not None
     moment = reading.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    if reading.delay.total_seconds() <= 0:
+        return texts.ui("check_retry_after_past", value=reading.value, time=moment)
     return texts.ui(
         "check_retry_after", value=reading.value, delay=duration(reading.delay, texts), time=moment
     )

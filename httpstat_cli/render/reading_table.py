@@ -13,7 +13,6 @@ from httpstat_cli.render.reading import (
     Response,
     class_counts,
     finding_text,
-    percent,
     reading_text,
     share,
     title_of,
@@ -138,7 +137,7 @@ def _layout(
     rows = [(code, order(title), count, value) for code, title, count, value in rows]
     heads = [order(texts.ui(key)) for key in ("col_code", "col_title", "col_count", "col_share")]
     counts = [str(count) for _, _, count, _ in rows]
-    shares = [percent(value) for _, _, _, value in rows]
+    shares = [texts.percent(value, decimals=1) for _, _, _, value in rows]
     code_width = max(3, table.cell_len(heads[0]))
     count_width = max(table.cell_len(heads[2]), *map(len, counts))
     share_width = max(table.cell_len(heads[3]), *map(len, shares))
