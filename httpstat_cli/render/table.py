@@ -8,6 +8,7 @@ so nothing from the user or the data is interpreted: ``[bold]`` prints as typed.
 """
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -345,20 +346,21 @@ def _longest(rows: Sequence[Row], column: int, split: Callable[[str], list[str]]
     )
 
 
-def _hyphen_pieces(line: str) -> list[str]:
-    return line.replace("-", "- ").split()
+def _unbroken_pieces(line: str) -> list[str]:
+    """The words of a line cut where split_word may break them (after - / _, before . ? #)."""
+    return [piece for word in line.split() for piece in re.split(r"(?<=[-/_])|(?=[.?#])", word)]
 
 
 def _widths(rows: Sequence[Row], total: int) -> list[int]:
     """Code column as wide as a code, title and the columns after it (source, a stack's
     constant) as wide as their longest line where there is room, else up to a cap (raised
     to their longest word, so that a draft's name stays whole), the summary the rest; at narrow
-    widths the columns after the title give way first, down to their longest piece between
-    hyphens, then the title, down to its longest word."""
+    widths the columns after the title give way first, down to their longest piece that
+    split_word keeps whole, then the title, down to its longest such piece."""
     count = len(rows[0])
     natural = [_longest(rows, column, lambda line: [line]) for column in range(count - 1)]
     words = [_longest(rows, column, str.split) for column in range(count - 1)]
-    pieces = [_longest(rows, column, _hyphen_pieces) for column in range(count - 1)]
+    pieces = [_longest(rows, column, _unbroken_pieces) for column in range(count - 1)]
     code, title = natural[0], min(natural[1], _MAX_TITLE)
     others = [
         min(width, max(_MAX_SOURCE, word))
