@@ -246,9 +246,17 @@ def resolve(query: Query, languages: Sequence[Texts], limit: int = 10) -> tuple[
 
 
 def parse_all(raw: Sequence[str]) -> list[Query]:
+    """Each argument parsed; a pasted status line (HTTP/1.1 404 Not Found) loses its
+    protocol version, which names no code."""
     if len(raw) > MAX_QUERIES:
         raise UsageError("err_too_many_queries", limit=MAX_QUERIES)
-    return [parse(item) for item in raw]
+    kept = [item for item in raw if not _is_http_version(item)] or raw
+    return [parse(item) for item in kept]
+
+
+def _is_http_version(text: str) -> bool:
+    name, slash, number = text.strip().partition("/")
+    return bool(slash) and name.upper() == "HTTP" and number.replace(".", "", 1).isdigit()
 
 
 def _is_word(item: Query) -> bool:

@@ -121,3 +121,12 @@ def test_a_number_that_is_no_code_names_no_language(run: Run) -> None:
     result = run("--", "-1")
     assert result.exit_code == 1
     assert result.stderr == "Error: no code matches -1; to see every code: hsc list\n"
+
+
+@pytest.mark.parametrize(
+    "pasted", [("HTTP/1.1", "404", "Not", "Found"), ("HTTP/2", "404"), ("http/1.0", "404")]
+)
+def test_a_pasted_status_line_looks_up_its_code(run: Run, pasted: tuple[str, ...]) -> None:
+    result = run(*pasted)
+    assert result.exit_code == 0
+    assert first_codes(result.stdout, 50) == ["404"]

@@ -1,6 +1,8 @@
 """The table renderer's word wrap: widths in terminal cells of grapheme clusters, and a line
 never ends inside a cluster (an emoji sequence, a letter and its marks, a wide character)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,6 +91,5 @@ def test_a_constant_name_too_long_for_its_column_breaks_after_an_underscore(run:
     shown = run(
         "413", "--stack", "symfony", "--format", "table", "--no-color", env={"COLUMNS": "100"}
     ).stdout.splitlines()
-    start = shown[0].index("Symfony")
-    column = [line[start:].split("  ")[0] for line in shown[2:4]]
-    assert column == ["HTTP_REQUEST_", "ENTITY_TOO_LARGE"]
+    cells = [re.split(r"\s{2,}", line.strip()) for line in shown[2:4]]
+    assert "HTTP_REQUEST_" in cells[0] and "ENTITY_TOO_LARGE" in cells[1]
