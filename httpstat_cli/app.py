@@ -5,15 +5,18 @@ environment; and errors worded in the reader's language. No click here: cli.py p
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, NoReturn
 
 from httpstat_cli import i18n
 from httpstat_cli.errors import DataError, HscError, visible
 from httpstat_cli.i18n import Texts
-from httpstat_cli.render import Display, Renderer, decide, renderer
+from httpstat_cli.render import Display, Renderer, boxes_for, cut, decide, renderer
+
+DEFAULT_PAGER = "less -FRX"
 
 
 class Settings:
@@ -26,6 +29,7 @@ class Settings:
         self.color: bool | None = None
         self.bidi: bool | None = None
         self.stack: str | None = None
+        self.no_pager: bool | None = None
 
 
 class Session:
@@ -48,21 +52,76 @@ class Session:
     def renderer(self, stream: IO[str]) -> Renderer:
         return renderer(self.display, self.texts, stream)
 
+    @contextlib.contextmanager
+    def paged(self, stream: IO[str]) -> Iterator[IO[str]]:
+        """Where to write output that may be long: at a terminal, a buffer that goes through
+        the pager when it is taller than the screen and straight to ``stream`` otherwise."""
+        if self.display.pager is None:
+            yield stream
+            return
+        buffer = io.StringIO()
+        yield buffer
+        text = buffer.getvalue()
+        if text.count("\n") < self.display.height:
+            stream.write(text)
+            stream.flush()
+            return
+        from httpstat_cli.render import pager
 
-def terminal_columns(stream: IO[str]) -> int | None:
+        pager.page(text, self.display.pager, stream)
+
+
+def show_hits(
+    current: Session, text: str, more: list[str], limit: int, best_only: bool, every: bool = False
+) -> bool:
+    """Search hits under their heading and, where the list was cut, a note giving ``more``
+    with the --limit that shows every hit; False, with nothing shown, when none matched.
+    ``best_only``: only hits matching every word when some do; ``every``: every language."""
+    import shlex
+
+    from httpstat_cli import search
+
+    hits, total = search.ranked(text, current.search_languages(every), limit, best_only)
+    if not hits:
+        return False
+    views = search.hit_views(hits, current.texts, text)
+    more = [*more, "--limit", str(total)]
+    shortened = cut(len(hits), total, shlex.join(more))
+    current.renderer(sys.stdout).hits(views, text, shortened)
+    if shortened and current.display.format == "plain":  # stdout holds only the rows
+        say(shortened.note(current.texts), err=True)
+    return True
+
+
+def terminal_size(stream: IO[str] | None) -> os.terminal_size | None:
     try:
-        return os.get_terminal_size(stream.fileno()).columns
+        return os.get_terminal_size(stream.fileno()) if stream is not None else None
     except (OSError, ValueError, AttributeError):
         return None
 
 
-def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str]) -> Session:
+def choose_pager(no_pager: bool | None, environ: Mapping[str, str]) -> str | None:
+    """The pager's command line, as git chooses it: HSC_PAGER, else PAGER, else less -FRX;
+    None for --no-pager, or a pager set empty or to cat."""
+    if no_pager:
+        return None
+    command = environ.get("HSC_PAGER", environ.get("PAGER", DEFAULT_PAGER)).strip()
+    return None if command in ("", "cat") else command
+
+
+def build_session(
+    settings: Settings, environ: Mapping[str, str], stdout: IO[str], stderr: IO[str] | None = None
+) -> Session:
     texts = i18n.load_texts(i18n.negotiate(settings.lang, environ))
     warnings = [visible(texts.ui("warning", message=warning)) for warning in texts.warnings]
     is_terminal = stdout.isatty()
-    display = decide(
-        settings.format, settings.color, environ, is_terminal, terminal_columns(stdout)
-    )
+    # Piped output still fits the terminal it is read in, when stderr is one (| head).
+    screen = terminal_size(stdout if is_terminal else stderr)
+    columns = screen.columns if screen else None
+    display = decide(settings.format, settings.color, environ, is_terminal, columns)
+    if is_terminal and screen is not None:
+        display.pager = choose_pager(settings.no_pager, environ)
+        display.height = screen.lines
     if texts.right_to_left:
         from httpstat_cli.render import rtl
 
@@ -73,8 +132,9 @@ def build_session(settings: Settings, environ: Mapping[str, str], stdout: IO[str
         visual = display.format != "json" and rtl.wants_visual_order(
             settings.bidi, environ, is_terminal
         )
-        display = Display(display.format, display.color, display.width, rtl=True, bidi=visual)
+        display.rtl, display.bidi = True, visual
     display.stack = choose_stack(settings.stack, environ, texts, warnings)
+    display.boxes = boxes_for(getattr(stdout, "encoding", None))
     return Session(texts, display, warnings)
 
 
@@ -208,7 +268,8 @@ def directed(text: str, stream: IO[str], environ: Mapping[str, str]) -> str:
         is_terminal = False
     if not rtl.wants_visual_order(BIDI_FLAG[0], environ, is_terminal):
         return "\n".join(rtl.mark_line(line) for line in text.split("\n"))
-    width = choose_width(environ, terminal_columns(stream))
+    screen = terminal_size(stream)
+    width = choose_width(environ, screen.columns if screen else None)
     shown = []
     for line in text.split("\n"):
         if not rtl.has_rtl(line):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from httpstat_cli import __version__, app, query, registry
+from httpstat_cli import __version__, app, query
 from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError, NotFound, OutputError
 from httpstat_cli.options import (
@@ -43,7 +43,7 @@ WARNINGS = "hsc.warnings"  # ctx.meta key: said once the command has succeeded
 
 
 def session(ctx: click.Context) -> Session:
-    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout)
+    current = app.build_session(ctx.ensure_object(Settings), os.environ, sys.stdout, sys.stderr)
     ctx.meta.setdefault(WARNINGS, []).extend(current.warnings)
     return current
 
@@ -161,6 +161,9 @@ def lookup(ctx: click.Context, queries: tuple[str, ...]) -> None:
     command = query.mistyped_command(parsed, command_names(), current.search_languages())
     if command is not None:
         raise NotFound("err_no_search_hits", query=parsed[0].text, hint_command=command)
+    phrase = query.phrase_only(parsed)  # words alone are a search, and are shown as one
+    if phrase and app.show_hits(current, phrase, ["hsc", "search", *phrase.split()], 10, True):
+        return
     found, misses = query.resolve_all(parsed, current.search_languages())
     current.renderer(sys.stdout).codes(code_views(found, current.texts))
     if misses:
@@ -178,7 +181,8 @@ def list_codes(ctx: click.Context, classes: tuple[str, ...]) -> None:
     parsed = query.parse_patterns(classes)
     current = session(ctx)
     entries = query.in_patterns(parsed)
-    current.renderer(sys.stdout).listing(code_views(entries, current.texts))
+    with current.paged(sys.stdout) as out:
+        current.renderer(out).listing(code_views(entries, current.texts))
 
 
 @cli.command(context_settings=CONTEXT)
@@ -202,11 +206,8 @@ def search(ctx: click.Context, words: tuple[str, ...], limit: int, all_languages
 
     text = query.search_text(words)
     current = session(ctx)
-    languages = current.search_languages(all_languages)
-    hits = engine.search(text, registry.all_codes(), languages, limit=limit)
-    if not hits:
+    if not app.show_hits(current, text, [], limit, best_only=False, every=all_languages):
         raise engine.miss(text, current.lang, all_languages)
-    current.renderer(sys.stdout).hits(engine.hit_views(hits, current.texts, text), text)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -224,11 +225,12 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     parsed = query.parse_all(queries)
     current = session(ctx)
     told, misses = stories.stories(parsed, current.texts, current.search_languages())
-    current.renderer(sys.stdout).stories(told)
+    with current.paged(sys.stdout) as out:
+        current.renderer(out).stories(told)
+    if misses:  # the error is the one line stderr gets then
+        raise query.not_found(misses, parsed, current.lang, command_names())
     for line in stories.also_line(told, current.texts):
         say(line, err=True)
-    if misses:
-        raise query.not_found(misses, parsed, current.lang, command_names())
 
 
 @cli.command(context_settings=CONTEXT)

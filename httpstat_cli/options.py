@@ -132,6 +132,14 @@ def common_options(function: F) -> F:
             callback=_store,
         ),
         click.option(
+            "--no-pager",
+            "no_pager",
+            is_flag=True,
+            default=None,
+            expose_value=False,
+            callback=_store,
+        ),
+        click.option(
             "--stack",
             type=Choice(STACKS),
             expose_value=False,

@@ -241,9 +241,8 @@ def resolve(query: Query, languages: Sequence[Texts], limit: int = 10) -> tuple[
         return found
     from httpstat_cli import search
 
-    hits = search.search(query.text, registry.all_codes(), languages, limit=limit)
-    best = [hit for hit in hits if hit.complete] or hits
-    return tuple(hit.entry for hit in best)
+    hits, _ = search.ranked(query.text, languages, limit, best_only=True)
+    return tuple(hit.entry for hit in hits)
 
 
 def parse_all(raw: Sequence[str]) -> list[Query]:
@@ -289,6 +288,15 @@ def join_words(queries: Sequence[Query]) -> list[Query]:
         elif item is loose[0]:
             joined.append(phrase)
     return joined
+
+
+def phrase_only(queries: Sequence[Query]) -> str | None:
+    """The words of a lookup made of words alone (hsc teapot, hsc too many requests), which
+    is a search for them; None when it has a code, pattern or name among them."""
+    joined = join_words(queries)
+    if len(joined) == 1 and joined[0].kind == "words":
+        return joined[0].text
+    return None
 
 
 def near_command(word: str, commands: Iterable[str]) -> str | None:

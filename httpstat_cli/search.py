@@ -333,6 +333,19 @@ def search(
     return hits[:limit] if limit > 0 else hits
 
 
+def ranked(
+    query: str, languages: Sequence[Texts], limit: int, best_only: bool = False
+) -> tuple[list[Hit], int]:
+    """At most ``limit`` hits, best first, and how many there were in all; with ``best_only``
+    (words looked up without ``search``), only those matching every word when some do."""
+    from httpstat_cli import registry
+
+    hits = search(query, registry.all_codes(), languages, limit=0)
+    if best_only:
+        hits = [hit for hit in hits if hit.complete] or hits
+    return hits[:limit], len(hits)
+
+
 def vocabulary(entries: Iterable[StatusCode], languages: Sequence[Texts]) -> set[str]:
     """Every normalised word of the entries' texts in these languages."""
     vocabulary: set[str] = set()

@@ -61,6 +61,13 @@ def code_views(entries: Iterable[StatusCode], texts: Texts) -> list[CodeView]:
     return [code_view(entry, texts, names[f"{entry.code // 100}xx"]) for entry in entries]
 
 
+def shows_phrase(view: CodeView) -> bool:
+    """Whether the registered phrase is worth a line of its own: it differs from the title,
+    and it is not "(Unused)", which only repeats what the status note already says."""
+    entry = view.entry
+    return entry.status != "unused" and view.title.casefold() != entry.phrase.casefold()
+
+
 def source_label(entry: StatusCode, texts: Texts | None = None) -> str:
     """``RFC 9110 §15.5.5`` for a registered code, the vendor otherwise (in the reader's
     language where it is a description, given ``texts``)."""

@@ -20,6 +20,36 @@ FORMATS = ("table", "plain", "json", "csv", "jsonl")
 # csv and jsonl are for rows of codes (lookup, list, search), ready for a spreadsheet or SQL.
 ROW_FORMATS = ("csv", "jsonl")
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 20, 1000, 80
+MEASURE = 100  # columns of running text in a panel at most: longer lines are hard to read
+
+
+class Boxes:
+    """The characters of rules, panel borders and bullets."""
+
+    __slots__ = ("bottom", "bullet", "rule", "side", "top")
+
+    def __init__(self, rule: str, side: str, top: str, bottom: str, bullet: str) -> None:
+        self.rule = rule
+        self.side = side
+        self.top = top  # the left and right corners at the top
+        self.bottom = bottom
+        self.bullet = bullet
+
+
+ROUNDED = Boxes("\u2500", "\u2502", "\u256d\u256e", "\u2570\u256f", "\u2022")
+ASCII = Boxes("-", "|", "++", "++", "*")
+
+
+def boxes_for(encoding: str | None) -> Boxes:
+    """Rounded boxes where the stream can encode them, ASCII otherwise (PYTHONIOENCODING=ascii,
+    a latin-1 terminal), rather than rows of question marks."""
+    try:
+        "".join((ROUNDED.rule, ROUNDED.side, ROUNDED.top, ROUNDED.bottom, ROUNDED.bullet)).encode(
+            encoding or "utf-8"
+        )
+    except (UnicodeEncodeError, LookupError):
+        return ASCII
+    return ROUNDED
 
 
 class RowsOnly:
@@ -35,7 +65,7 @@ class RowsOnly:
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         self.codes(views)
 
     def stories(self, told: Sequence[Story]) -> None:
@@ -59,9 +89,10 @@ class RowsOnly:
 class Display:
     """How output looks: format, colour, width, and for right-to-left languages whether to
     align right (rtl) and to put lines in visual order for a terminal without bidi (bidi);
-    with ``stack`` (--stack go), rows add that stack's constant for each code."""
+    with ``stack`` (--stack go), rows add that stack's constant for each code; at a terminal,
+    the pager for output taller than its ``height``."""
 
-    __slots__ = ("bidi", "color", "format", "rtl", "stack", "width")
+    __slots__ = ("bidi", "boxes", "color", "format", "height", "pager", "rtl", "stack", "width")
 
     def __init__(
         self,
@@ -71,6 +102,7 @@ class Display:
         rtl: bool = False,
         bidi: bool = False,
         stack: str | None = None,
+        boxes: Boxes = ROUNDED,
     ) -> None:
         self.format = format
         self.color = color
@@ -78,6 +110,18 @@ class Display:
         self.rtl = rtl
         self.bidi = bidi
         self.stack = stack
+        self.boxes = boxes
+        self.pager: str | None = None  # the pager's command when long output may be paged
+        self.height = 0  # the screen's lines, when there is a screen
+
+    def narrowed(self, width: int) -> Display:
+        """The same display, at most ``width`` columns wide."""
+        narrow = Display(self.format, self.color, min(width, self.width), self.rtl, self.bidi)
+        narrow.stack = self.stack
+        narrow.boxes = self.boxes
+        narrow.pager = self.pager
+        narrow.height = self.height
+        return narrow
 
 
 def choose_format(requested: str | None, stdout_is_terminal: bool) -> str:
@@ -122,6 +166,30 @@ def decide(
     )
 
 
+class Cut:
+    """A list of search hits cut at its limit: ``shown`` of ``total``, and the command line
+    (or the option) that shows them all."""
+
+    __slots__ = ("more", "shown", "total")
+
+    def __init__(self, shown: int, total: int, more: str) -> None:
+        self.shown = shown
+        self.total = total
+        self.more = more
+
+    def note(self, texts: Texts) -> str:
+        from httpstat_cli.errors import visible
+
+        return texts.ui(
+            "search_cut", shown=self.shown, total=self.total, command=visible(self.more)
+        )
+
+
+def cut(shown: int, total: int, more: str) -> Cut | None:
+    """The cut, when fewer hits were shown than found."""
+    return Cut(shown, total, more) if shown < total else None
+
+
 class Renderer(Protocol):
     """What every format shows. A renderer given nothing to show prints nothing, except JSON,
     whose empty list is an answer."""
@@ -132,8 +200,9 @@ class Renderer(Protocol):
     def listing(self, views: Sequence[CodeView]) -> None:
         """Entries listed (hsc list): a table groups them under their class."""
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
-        """Search results, best first, under the query they answer."""
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
+        """Search results, best first, under the query they answer; where the list was cut,
+        a table says so beneath it (the session says it on stderr for plain rows)."""
 
     def stories(self, told: Sequence[Story]) -> None:
         """Codes and classes explained (hsc explain)."""

@@ -9,10 +9,11 @@ from typing import IO, TYPE_CHECKING, Any
 from httpstat_cli.render import RowsOnly, write
 from httpstat_cli.views import CodeView, LanguageView
 
-if TYPE_CHECKING:  # explain loads only for hsc explain
+if TYPE_CHECKING:
     from httpstat_cli.explain import ClassStory, CodeStory, Item, Section, Story
     from httpstat_cli.i18n import Texts
     from httpstat_cli.intake.tally import Tally
+    from httpstat_cli.render import Cut  # explain loads only for hsc explain
     from httpstat_cli.render.reading import Response
 
 SCHEMA_VERSION = 1
@@ -179,7 +180,7 @@ class JsonRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         self.codes(views)
 
     def stories(self, told: Sequence[Story]) -> None:

@@ -11,8 +11,8 @@ from typing import IO, TYPE_CHECKING, Any
 from httpstat_cli import i18n
 from httpstat_cli.errors import visible
 from httpstat_cli.i18n import Texts, colon, typeset
-from httpstat_cli.render import Display, wrap_words, write
-from httpstat_cli.views import CodeView, LanguageView
+from httpstat_cli.render import Cut, Display, wrap_words, write
+from httpstat_cli.views import CodeView, LanguageView, shows_phrase
 
 if TYPE_CHECKING:  # explain, check and tally load only for their commands
     from httpstat_cli.explain import ClassStory, CodeStory, Story
@@ -119,7 +119,7 @@ def _align(line: str, width: int) -> str:
 def _code_story(story: CodeStory, texts: Texts, out: ParagraphWrapper) -> list[str]:
     entry = story.view.entry
     lines = out.wrap(f"{entry.code}  {story.view.title}")
-    if story.view.title.casefold() != entry.phrase.casefold():
+    if shows_phrase(story.view):
         lines += out.wrap(f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}")
     lines += out.wrap(story.heading_note)
     for section in story.sections:
@@ -178,8 +178,8 @@ class PlainRenderer:
     def listing(self, views: Sequence[CodeView]) -> None:
         self.codes(views)
 
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
-        self.codes(views)
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
+        self.codes(views)  # a cut is said on stderr by the session, like any message
 
     def stories(self, told: Sequence[Story]) -> None:
         if told:

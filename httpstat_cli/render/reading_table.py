@@ -159,8 +159,9 @@ def _layout(
     if not with_count:
         del head[2]
     lines: list[Line] = [_joined(_mirrored(head, bar_width, len(head)) if visual else head)]
-    lines.append(Line("\u2500" * min(display.width, fixed + title_width + bar_width)))
+    lines.append(Line(display.boxes.rule * min(display.width, fixed + title_width + bar_width)))
     top = max((value for code, _, _, value in rows if code.plain), default=0.0) or 1.0
+    block = _BAR if display.boxes.rule != "-" else "#"  # a stream that cannot encode blocks
     for (code, title, _, value), count, shown in zip(rows, counts, shares, strict=True):
         subtotal = not code.plain
         weight = palette.HEADING if subtotal else ""
@@ -173,7 +174,7 @@ def _layout(
         if not with_count:
             del cells[2]
         if bar_width and not subtotal:
-            bar = _BAR * max(1, round(bar_width * value / top)) if value else ""
+            bar = block * max(1, round(bar_width * value / top)) if value else ""
             cells.append((bar.rjust(bar_width) if visual else bar, code.style))
         lines.append(_joined(_mirrored(cells, bar_width, len(head)) if visual else cells))
     return lines

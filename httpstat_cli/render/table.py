@@ -8,6 +8,7 @@ so nothing from the user or the data is interpreted: ``[bold]`` prints as typed.
 """
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,8 +23,8 @@ from httpstat_cli.errors import visible
 from httpstat_cli.explain import ClassStory, CodeStory, Item
 from httpstat_cli.i18n import Texts, colon, typeset
 from httpstat_cli.registry import StatusCode
-from httpstat_cli.render import Display, palette, split_word
-from httpstat_cli.views import CodeView, LanguageView, source_label
+from httpstat_cli.render import MEASURE, Boxes, Cut, Display, palette, split_word
+from httpstat_cli.views import CodeView, LanguageView, shows_phrase, source_label
 
 if TYPE_CHECKING:  # check and tally load only for their commands
     from httpstat_cli.intake.tally import Tally
@@ -308,7 +309,7 @@ def title_cell(
     (the phrase is what travels on the wire), then its former phrases ("formerly Payload Too
     Large") and, for a search, the name that matched when the row shows it nowhere else."""
     cell = writer.text(view.title, width, "bold", view.title_marks)
-    if view.title.casefold() != view.entry.phrase.casefold():
+    if shows_phrase(view):
         cell.append("\n" + view.entry.phrase, palette.MUTED)
     if texts is not None:
         notes = []
@@ -326,28 +327,57 @@ def title_cell(
 
 _GAP = "  "
 _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
-_NARROW = 60  # below this, each entry is stacked: code and title, then source, then summary
+_NARROW = 70  # below this, each entry is stacked: code and title, then source, then summary
+_STACK_ROOM = 20  # what a stack's constant column adds to that
 
 Row = Sequence[StyledText]  # code, title, defined by, summary
 
 
+def _longest(rows: Sequence[Row], column: int, split: Callable[[str], list[str]]) -> int:
+    """The widest of the pieces ``split`` makes of a column's lines, in cells."""
+    return max(
+        1,
+        *(
+            cell_len(piece)
+            for row in rows
+            for line in row[column].plain.split("\n")
+            for piece in split(line)
+        ),
+    )
+
+
+def _unbroken_pieces(line: str) -> list[str]:
+    """The words of a line cut where split_word may break them (after - / _, before . ? #)."""
+    return [piece for word in line.split() for piece in re.split(r"(?<=[-/_])|(?=[.?#])", word)]
+
+
 def _widths(rows: Sequence[Row], total: int) -> list[int]:
     """Code column as wide as a code, title and the columns after it (source, a stack's
-    constant) as wide as their longest line up to a cap, the summary the rest; at narrow
-    widths the columns after the title give way first, then the title."""
+    constant) as wide as their longest line where there is room, else up to a cap (raised
+    to their longest word, so that a draft's name stays whole), the summary the rest; at narrow
+    widths the columns after the title give way first, down to their longest piece that
+    split_word keeps whole, then the title, down to its longest such piece."""
     count = len(rows[0])
-    natural = [
-        max(1, *(cell_len(line) for row in rows for line in row[column].plain.split("\n")))
-        for column in range(count - 1)
-    ]
+    natural = [_longest(rows, column, lambda line: [line]) for column in range(count - 1)]
+    words = [_longest(rows, column, str.split) for column in range(count - 1)]
+    pieces = [_longest(rows, column, _unbroken_pieces) for column in range(count - 1)]
     code, title = natural[0], min(natural[1], _MAX_TITLE)
-    others = [min(width, _MAX_SOURCE) for width in natural[2:]]
+    others = [
+        min(width, max(_MAX_SOURCE, word))
+        for width, word in zip(natural[2:], words[2:], strict=True)
+    ]
     room = total - code - (count - 1) * len(_GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
-    if title + sum(others) > spare:
+    if title + sum(natural[2:]) <= spare:  # room for every line whole
+        others = natural[2:]
+    elif title + sum(others) > spare:
         share = max(_MIN_FLEX, spare // (len(others) + 1))
-        others = [min(width, share) for width in others]
-        title = max(_MIN_FLEX, min(title, spare - sum(others)))
+        others = [
+            min(width, max(share, min(piece, _MAX_SOURCE)))
+            for width, piece in zip(others, pieces[2:], strict=True)
+        ]
+        floor = max(_MIN_FLEX, min(pieces[1], _MAX_TITLE // 2))  # a word of a title whole
+        title = max(floor, min(title, spare - sum(others)))
     return [code, title, *others, max(_MIN_FLEX, room - title - sum(others))]
 
 
@@ -403,8 +433,17 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     """The code table as finished lines: column heads, rule, then each entry's wrapped cells
     side by side (or, on a narrow terminal, stacked). With a stack (--stack go), a column
     after the title gives that stack's constant for each code."""
+    return code_tables([views], texts, display)[0]
+
+
+def code_tables(
+    groups: Sequence[Sequence[CodeView]], texts: Texts, display: Display
+) -> list[list[Line]]:
+    """One code table per group, all with the same column widths, so that tables set one
+    under another (hsc list) line up."""
+    views = [view for group in groups for view in group]
     writer = Writer(texts, display)
-    narrow = display.width < _NARROW
+    narrow = display.width < _NARROW + (_STACK_ROOM if display.stack else 0)
     columns = 5 if display.stack else 4
     if narrow:
         widths = [3] + [max(1, display.width - 3 - len(_GAP))] * (columns - 1)
@@ -421,13 +460,14 @@ def code_lines(views: Sequence[CodeView], texts: Texts, display: Display) -> lis
     elif not narrow:
         widths = [0] * columns  # wrapped when laid out
     head = _code_head(texts, writer, widths, display.stack)
-    rows = _code_rows(views, texts, writer, widths, display.stack)
+    tables = [_code_rows(group, texts, writer, widths, display.stack) for group in groups]
     if narrow:
-        return _stacked(rows, display.width, writer.rtl)
+        return [_stacked(rows, display.width, writer.rtl) for rows in tables]
     if not writer.visual:
-        widths = _widths([head, *rows], display.width)
-    rule = Line("\u2500" * min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP)))
-    return [*_side_by_side([head], widths, writer), rule, *_side_by_side(rows, widths, writer)]
+        widths = _widths([head, *(row for rows in tables for row in rows)], display.width)
+    ruled = min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP))
+    header = [*_side_by_side([head], widths, writer), Line(display.boxes.rule * ruled)]
+    return [[*header, *_side_by_side(rows, widths, writer)] for rows in tables]
 
 
 def _table_texts(views: Sequence[CodeView], texts: Texts) -> list[str]:
@@ -490,6 +530,24 @@ def _constant_cell(view: CodeView, stack: str) -> StyledText:
     return StyledText(name, "") if name else StyledText("-", palette.MUTED)
 
 
+def heading_lines(
+    heading: str, texts: Texts, display: Display, style: str = "bold", indent: int = 0
+) -> list[Line]:
+    """A heading wrapped to the display, its later lines under its text rather than under
+    the code or class that starts it (``indent`` cells); right to left, aligned right."""
+    styled = Writer(texts, display).text(heading, display.width, style)
+    if display.rtl or not indent or indent * 2 > display.width:
+        return _paragraph(styled, display.width, display.rtl)
+    first = wrap(styled.plain, display.width)[0]
+    lines = [_add_wrapped(Line(), styled, first, 0, False)]
+    tail = styled.plain[first[1] :]
+    rest = first[1] + len(tail) - len(tail.lstrip(" "))
+    for start, end, cells in wrap(styled.plain[rest:], display.width - indent) if tail else []:
+        piece = (rest + start, rest + end, cells)
+        lines.append(_add_wrapped(Line(" " * indent), styled, piece, 0, False))
+    return lines
+
+
 def print_codes(
     views: Sequence[CodeView],
     texts: Texts,
@@ -497,12 +555,44 @@ def print_codes(
     stream: IO[str],
     heading: str | None = None,
     heading_class: str | None = None,
+    note: str | None = None,
 ) -> None:
+    """A code table, under a heading and above a muted note when given."""
     lines = code_lines(views, texts, display)
     if heading:
         style = palette.CLASS_STYLES.get(heading_class or "", "bold")
-        styled = Writer(texts, display).text(heading, display.width, style)
-        lines[:0] = _paragraph(styled, display.width, display.rtl)
+        lines[:0] = heading_lines(heading, texts, display, style)
+    if note:
+        styled = Writer(texts, display).text(note, display.width, palette.MUTED)
+        lines += _paragraph(styled, display.width, display.rtl)
+    write_lines(lines, display, stream)
+
+
+def print_listing(
+    views: Sequence[CodeView], texts: Texts, display: Display, stream: IO[str]
+) -> None:
+    """One table per class under the class's name and description, a blank line apart, the
+    columns of every table lined up."""
+    classes = list(dict.fromkeys(view.entry.code_class for view in views))
+    groups = [[view for view in views if view.entry.code_class == name] for name in classes]
+    headings = [
+        f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
+        f"{texts.class_description(code_class)}"
+        for code_class in classes
+    ]
+    if display.rtl and display.bidi:  # every class's words shaped in one call
+        from httpstat_cli.render import rtl
+
+        rtl.prepare(_table_texts(views, texts) + headings)
+    lines: list[Line] = []
+    tables = code_tables(groups, texts, display)
+    for code_class, heading, table in zip(classes, headings, tables, strict=True):
+        lead = f"{code_class}  "
+        style = palette.CLASS_STYLES.get(code_class, "bold")
+        if lines:
+            lines.append(Line())
+        lines += heading_lines(heading, texts, display, style, cell_len(lead))
+        lines += table
     write_lines(lines, display, stream)
 
 
@@ -553,7 +643,7 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     entry = story.view.entry
     accent = palette.code_style(entry)
     blocks: list[Block] = [(writer.text(story.heading_note, width, palette.MUTED), "")]
-    if story.view.title.casefold() != entry.phrase.casefold():
+    if shows_phrase(story.view):
         phrase = f"{story.phrase_label}{colon(texts.lang)}{entry.phrase}"
         blocks.append((writer.text(phrase, width, palette.MUTED), ""))
     for section in story.sections:
@@ -566,43 +656,46 @@ def _story_blocks(story: CodeStory, texts: Texts, writer: Writer, width: int) ->
     return blocks
 
 
-def _panel_top(title: StyledText, border: str, width: int, rtl: bool) -> Line | None:
+def _panel_top(title: StyledText, border: str, width: int, rtl: bool, boxes: Boxes) -> Line | None:
     """The top edge with the title set in it, or None when the title does not fit there."""
     cells = cell_len(title.plain)
     if "\n" in title.plain or cells > width - 6:
         return None
-    rule = "\u2500" * (width - cells - 5)
+    rule = boxes.rule * (width - cells - 5)
+    left, right = boxes.top[0], boxes.top[1]
     if rtl:
-        line = Line().add("\u256d" + rule + " ", border).add_slice(title, 0, len(title.plain))
-        return line.add(" \u2500\u256e", border)
-    line = Line().add("\u256d\u2500 ", border).add_slice(title, 0, len(title.plain))
-    return line.add(" " + rule + "\u256e", border)
+        line = Line().add(left + rule + " ", border).add_slice(title, 0, len(title.plain))
+        return line.add(" " + boxes.rule + right, border)
+    line = Line().add(left + boxes.rule + " ", border).add_slice(title, 0, len(title.plain))
+    return line.add(" " + rule + right, border)
 
 
 def _panel(
-    title: StyledText, blocks: Sequence[Block], border: str, width: int, rtl: bool
+    title: StyledText, blocks: Sequence[Block], border: str, width: int, display: Display
 ) -> list[Line]:
-    """A rounded box the width of the terminal, the title set in its top edge (or, when it
+    """A rounded box ``width`` cells wide, the title set in its top edge (or, when it
     does not fit there, as the first line inside), every paragraph wrapped inside it, bullet
     paragraphs hanging under their text; right-to-left text is right-aligned, bullets on the
     right. Nothing is cut or ellipsised."""
+    rtl, boxes = display.rtl, display.boxes
     inner = max(1, width - 4)
-    top = _panel_top(title, border, width, rtl)
+    top = _panel_top(title, border, width, rtl, boxes)
     if top is None:
-        top = Line().add("\u256d" + "\u2500" * (width - 2) + "\u256e", border)
+        top = Line().add(boxes.top[0] + boxes.rule * (width - 2) + boxes.top[1], border)
         blocks = [(title, ""), *blocks]
     lines = [top]
     for styled, bullet in blocks:
+        bullet = bullet.replace(_BULLET[0], boxes.bullet)
         room = max(1, inner - len(bullet))
         for index, wrapped in enumerate(wrap(styled.plain, room)):
             mark = bullet if index == 0 else " " * len(bullet)
-            line = Line().add("\u2502 ", border)
+            line = Line().add(boxes.side + " ", border)
             if rtl:
                 _add_wrapped(line, styled, wrapped, room, rtl).add(mark[::-1])
             else:
                 _add_wrapped(line.add(mark), styled, wrapped, room, rtl)
-            lines.append(line.add(" \u2502", border))
-    lines.append(Line().add("\u2570" + "\u2500" * (width - 2) + "\u256f", border))
+            lines.append(line.add(" " + boxes.side, border))
+    lines.append(Line().add(boxes.bottom[0] + boxes.rule * (width - 2) + boxes.bottom[1], border))
     return lines
 
 
@@ -657,8 +750,12 @@ def _story_texts(stories: Sequence[CodeStory | ClassStory]) -> list[str]:
 def print_stories(
     stories: Sequence[CodeStory | ClassStory], texts: Texts, display: Display, stream: IO[str]
 ) -> None:
+    """Each story in a panel as wide as the terminal, up to a readable measure; a class's
+    codes beneath its panel, as wide as the panel."""
+    display = display.narrowed(MEASURE + 4)
+    width = display.width
     writer = Writer(texts, display)
-    inner = max(1, display.width - 4)
+    inner = max(1, width - 4)
     if writer.visual:
         from httpstat_cli.render import rtl
 
@@ -667,18 +764,18 @@ def print_stories(
         if isinstance(story, ClassStory):
             style = palette.CLASS_STYLES.get(story.code_class, "bold")
             title = _headline(
-                story.code_class, writer.text(story.name, display.width - 10, style), style, writer
+                story.code_class, writer.text(story.name, width - 10, style), style, writer
             )
             body = [(writer.text(story.description, inner), "")]
-            write_lines(_panel(title, body, style, display.width, display.rtl), display, stream)
+            write_lines(_panel(title, body, style, width, display), display, stream)
             print_codes(story.members, texts, display, stream, story.label, story.code_class)
             continue
         entry = story.view.entry
         style = palette.code_style(entry)
-        name = writer.text(story.view.title, display.width - 12, "bold")
+        name = writer.text(story.view.title, width - 12, "bold")
         title = _headline(str(entry.code), name, style, writer)
         blocks = _story_blocks(story, texts, writer, inner)
-        write_lines(_panel(title, blocks, style, display.width, display.rtl), display, stream)
+        write_lines(_panel(title, blocks, style, width, display), display, stream)
 
 
 def progress_bar(label: str, total: int, stream: IO[str]) -> tuple[Any, Any]:
@@ -712,28 +809,12 @@ class TableRenderer:
             print_codes(views, self.texts, self.display, self.stream)
 
     def listing(self, views: Sequence[CodeView]) -> None:
-        """One table per class, under the class's name and description."""
-        texts = self.texts
-        classes = dict.fromkeys(view.entry.code_class for view in views)
-        if self.display.rtl and self.display.bidi:  # every class's words shaped in one call
-            from httpstat_cli.render import rtl
+        print_listing(views, self.texts, self.display, self.stream)
 
-            rtl.prepare(_table_texts(views, texts) + list(map(self._heading, classes)))
-        for code_class in classes:
-            members = [view for view in views if view.entry.code_class == code_class]
-            heading = self._heading(code_class)
-            print_codes(members, texts, self.display, self.stream, heading, code_class)
-
-    def _heading(self, code_class: str) -> str:
-        texts = self.texts
-        return (
-            f"{code_class}  {texts.class_name(code_class)}{colon(texts.lang)}"
-            f"{texts.class_description(code_class)}"
-        )
-
-    def hits(self, views: Sequence[CodeView], query: str) -> None:
+    def hits(self, views: Sequence[CodeView], query: str, cut: Cut | None = None) -> None:
         heading = self.texts.ui("heading_search", query=query)
-        print_codes(views, self.texts, self.display, self.stream, heading)
+        note = cut.note(self.texts) if cut else None
+        print_codes(views, self.texts, self.display, self.stream, heading, note=note)
 
     def stories(self, told: Sequence[CodeStory | ClassStory]) -> None:
         print_stories(told, self.texts, self.display, self.stream)
