@@ -25,20 +25,18 @@ _BAR = "\u2588"
 _BAR_WIDTH = 20
 
 
-def _paragraph(
-    text: str, writer: Writer, width: int, style: str = "", lead: str = ""
-) -> list[Line]:
+def paragraph(text: str, writer: Writer, width: int, style: str = "", lead: str = "") -> list[Line]:
     """A wrapped paragraph; after a lead (a mark such as "! "), its lines are indented."""
     if writer.visual:  # the lead on the right of the first line, the others indented
         run = writer.text(text, width - len(lead), style)
         first, newline, rest = run.plain.partition("\n")
         rest = rest.replace("\n", " " * len(lead) + "\n")
         run.plain = first + lead[::-1] + newline + rest + (" " * len(lead) if rest else "")
-        return table._paragraph(run, width, rtl=True)
+        return table.paragraph(run, width, rtl=True)
     if writer.rtl:
         run = StyledText(lead, style)
         run.extend(writer.text(text, width - len(lead), style))
-        return table._paragraph(run, width, rtl=True)
+        return table.paragraph(run, width, rtl=True)
     run = writer.text(text, width - len(lead), style)
     lines = []
     for index, (start, end, _) in enumerate(table.wrap(run.plain, max(1, width - len(lead)))):
@@ -59,17 +57,17 @@ def check_lines(responses: Sequence[Response], texts: Texts, display: Display) -
         )
         if lines:
             lines.append(Line())
-        lines += _paragraph(heading, writer, width, style)
+        lines += paragraph(heading, writer, width, style)
         if response.entry is not None:
             lines += table.code_lines(code_views([response.entry], texts), texts, display)
         for finding in response.findings:
             mark = _PROBLEM.get(finding.requirement or "", "")
             lead = "! " if mark else "- "
-            lines += _paragraph(finding_text(finding, response, texts), writer, width, mark, lead)
+            lines += paragraph(finding_text(finding, response, texts), writer, width, mark, lead)
         for reading in response.readings:
-            lines += _paragraph(reading_text(reading, texts), writer, width, "", "\u2192 ")
+            lines += paragraph(reading_text(reading, texts), writer, width, "", "\u2192 ")
         if not response.findings:
-            lines += _paragraph(texts.ui("check_no_findings"), writer, width, palette.MUTED)
+            lines += paragraph(texts.ui("check_no_findings"), writer, width, palette.MUTED)
     return lines
 
 
@@ -83,16 +81,16 @@ def tally_lines(tally: Tally, texts: Texts, display: Display) -> list[Line]:
     writer = Writer(texts, display)
     lines: list[Line] = []
     if tally.targets is not None:
-        lines += _paragraph(texts.ui("tally_balancer"), writer, display.width, palette.HEADING)
+        lines += paragraph(texts.ui("tally_balancer"), writer, display.width, palette.HEADING)
     lines += _count_table(tally.codes, tally.lines, tally, texts, display)
     if tally.targets is not None:
         lines.append(Line())
-        lines += _paragraph(texts.ui("tally_targets"), writer, display.width, palette.HEADING)
+        lines += paragraph(texts.ui("tally_targets"), writer, display.width, palette.HEADING)
         lines += _count_table(tally.targets, tally.lines, tally, texts, display)
     lines.append(Line())
     name = tally.format.name if tally.format is not None else "-"
     summary = texts.ui("tally_summary", lines=tally.lines, format=name)
-    lines += _paragraph(summary, writer, display.width, palette.MUTED)
+    lines += paragraph(summary, writer, display.width, palette.MUTED)
     return lines
 
 
@@ -141,13 +139,13 @@ def _layout(
     code_width = max(3, table.cell_len(heads[0]))
     count_width = max(table.cell_len(heads[2]), *map(len, counts))
     share_width = max(table.cell_len(heads[3]), *map(len, shares))
-    fixed = code_width + count_width + share_width + 4 * len(table._GAP)
+    fixed = code_width + count_width + share_width + 4 * len(table.GAP)
     bar_width = _BAR_WIDTH if display.width - fixed >= _BAR_WIDTH + 12 else 0
     longest = max(table.cell_len(text) for text in [heads[1], *(row[1] for row in rows)])
     with_count = display.width - fixed >= 8
     if not with_count:  # too narrow for every column: the share says enough
         count_width = 0
-        fixed = code_width + share_width + 2 * len(table._GAP)
+        fixed = code_width + share_width + 2 * len(table.GAP)
     title_width = max(8 if with_count else 1, min(longest, display.width - fixed - bar_width))
     visual = order is not str
     head = [
@@ -205,7 +203,7 @@ def _joined(cells: Sequence[tuple[str, str]]) -> Line:
     line = Line()
     for index, (cell, style) in enumerate(cells):
         if index:
-            line.add(table._GAP)
+            line.add(table.GAP)
         text = cell.rstrip() if index == len(cells) - 1 else cell
         filled = text.rstrip()
         line.add(filled, style if filled.strip() else "")
@@ -220,7 +218,7 @@ def print_tally(tally: Tally, texts: Texts, display: Display, stream: IO[str]) -
 def annotator(display: Display, stream: IO[str]) -> Callable[[str, str, str, str, str], str]:
     """Builds a terminal line: text before the code, the code in its class colour, the text
     after it, then the title dimmed. Escape codes from rich, worked out once per style."""
-    paint = table._painter(table.console(display, stream)) if display.color else None
+    paint = table.painter(table.console(display, stream)) if display.color else None
 
     def line(before: str, code: str, after: str, title: str, style: str) -> str:
         if paint is None:

@@ -212,7 +212,7 @@ def _render(line: Line, paint: Paint) -> str:
     return "".join(pieces)
 
 
-def _painter(out: Console) -> Paint:
+def painter(out: Console) -> Paint:
     """Escape sequences from rich for each combination of style names, worked out once."""
     system = COLOR_SYSTEMS.get(out.color_system or "")
     ends: dict[str, tuple[str, str]] = {}
@@ -234,7 +234,7 @@ def write_lines(lines: Sequence[Line], display: Display, stream: IO[str]) -> Non
     order, each line starts with a right-to-left mark (rtl.mark_line)."""
     start = "\u200f" if display.rtl and not display.bidi else ""
     if display.color:
-        paint = _painter(console(display, stream))
+        paint = painter(console(display, stream))
         stream.write("".join(start + _render(line, paint) + "\n" for line in lines))
     else:
         stream.write("".join(start + line.text + "\n" for line in lines))
@@ -282,7 +282,7 @@ def _add_wrapped(
     return line.add_slice(styled, start, end).add(fill)
 
 
-def _paragraph(styled: StyledText, width: int, rtl: bool) -> list[Line]:
+def paragraph(styled: StyledText, width: int, rtl: bool) -> list[Line]:
     """Wrapped to ``width``, right-aligned for right-to-left text, unpadded otherwise."""
     pad = width if rtl else 0
     return [_add_wrapped(Line(), styled, line, pad, rtl) for line in wrap(styled.plain, width)]
@@ -325,7 +325,7 @@ def title_cell(
     return cell
 
 
-_GAP = "  "
+GAP = "  "
 _MAX_TITLE, _MAX_SOURCE, _MIN_FLEX = 30, 24, 8
 _NARROW = 70  # below this, each entry is stacked: code and title, then source, then summary
 _STACK_ROOM = 20  # what a stack's constant column adds to that
@@ -366,7 +366,7 @@ def _widths(rows: Sequence[Row], total: int) -> list[int]:
         min(width, max(_MAX_SOURCE, word))
         for width, word in zip(natural[2:], words[2:], strict=True)
     ]
-    room = total - code - (count - 1) * len(_GAP)
+    room = total - code - (count - 1) * len(GAP)
     spare = room - max(2 * _MIN_FLEX, room * 2 // 5)  # the summary keeps two fifths
     if title + sum(natural[2:]) <= spare:  # room for every line whole
         others = natural[2:]
@@ -387,16 +387,14 @@ def _stacked(rows: Sequence[Row], total: int, rtl: bool) -> list[Line]:
     lines: list[Line] = []
     for code, *cells in rows:
         code_cells = cell_len(code.plain)
-        width = max(1, total - code_cells - len(_GAP))
+        width = max(1, total - code_cells - len(GAP))
         wrapped = [(cell, line) for cell in cells for line in wrap(cell.plain, width)]
         for index, (cell, line) in enumerate(wrapped):
             beside = Line(" " * code_cells) if index else Line().add_slice(code, 0, len(code.plain))
             if rtl:
-                lines.append(
-                    _add_wrapped(Line(), cell, line, width, rtl).add(_GAP).add_line(beside)
-                )
+                lines.append(_add_wrapped(Line(), cell, line, width, rtl).add(GAP).add_line(beside))
             else:
-                lines.append(_add_wrapped(beside.add(_GAP), cell, line, 0, rtl))
+                lines.append(_add_wrapped(beside.add(GAP), cell, line, 0, rtl))
     return lines
 
 
@@ -420,7 +418,7 @@ def _side_by_side(rows: Sequence[Row], widths: Sequence[int], writer: Writer) ->
             line = Line()
             for position, (cell, pieces, pad) in enumerate(zip(cells, wrapped, pads, strict=True)):
                 if position:
-                    line.add(_GAP)
+                    line.add(GAP)
                 if index < len(pieces):
                     _add_wrapped(line, cell, pieces[index], pad, rtl)
                 else:
@@ -446,7 +444,7 @@ def code_tables(
     narrow = display.width < _NARROW + (_STACK_ROOM if display.stack else 0)
     columns = 5 if display.stack else 4
     if narrow:
-        widths = [3] + [max(1, display.width - 3 - len(_GAP))] * (columns - 1)
+        widths = [3] + [max(1, display.width - 3 - len(GAP))] * (columns - 1)
     elif writer.visual:
         # Cells in visual order are wrapped before they are laid out, so the widths come
         # first, from the same cells in logical order.
@@ -465,7 +463,7 @@ def code_tables(
         return [_stacked(rows, display.width, writer.rtl) for rows in tables]
     if not writer.visual:
         widths = _widths([head, *(row for rows in tables for row in rows)], display.width)
-    ruled = min(display.width, sum(widths) + (len(widths) - 1) * len(_GAP))
+    ruled = min(display.width, sum(widths) + (len(widths) - 1) * len(GAP))
     header = [*_side_by_side([head], widths, writer), Line(display.boxes.rule * ruled)]
     return [[*header, *_side_by_side(rows, widths, writer)] for rows in tables]
 
@@ -537,7 +535,7 @@ def heading_lines(
     the code or class that starts it (``indent`` cells); right to left, aligned right."""
     styled = Writer(texts, display).text(heading, display.width, style)
     if display.rtl or not indent or indent * 2 > display.width:
-        return _paragraph(styled, display.width, display.rtl)
+        return paragraph(styled, display.width, display.rtl)
     first = wrap(styled.plain, display.width)[0]
     lines = [_add_wrapped(Line(), styled, first, 0, False)]
     tail = styled.plain[first[1] :]
@@ -564,7 +562,7 @@ def print_codes(
         lines[:0] = heading_lines(heading, texts, display, style)
     if note:
         styled = Writer(texts, display).text(note, display.width, palette.MUTED)
-        lines += _paragraph(styled, display.width, display.rtl)
+        lines += paragraph(styled, display.width, display.rtl)
     write_lines(lines, display, stream)
 
 
