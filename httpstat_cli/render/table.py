@@ -81,13 +81,13 @@ def wrap(text: str, width: int) -> list[WrappedLine]:
     Lines break at newlines and at spaces (the space dropped); a word wider than a line is
     cut between clusters, never inside one (an emoji sequence, a letter and its marks)."""
     lines: list[WrappedLine] = []
-    start = 0  # where the next paragraph, then the next word, starts
-    for paragraph in text.split("\n"):
-        end = start + len(paragraph)
-        line_start, line_cells = start, cell_len(paragraph)
+    start = 0  # where the next part, then the next word, starts
+    for part in text.split("\n"):
+        end = start + len(part)
+        line_start, line_cells = start, cell_len(part)
         if line_cells > width:
             line_cells = -1  # nothing on the line yet
-            for word in paragraph.split(" "):
+            for word in part.split(" "):
                 size = cell_len(word)
                 if line_cells >= 0 and line_cells + 1 + size <= width:
                     line_cells += 1 + size
