@@ -122,7 +122,8 @@ def test_persian_help_is_in_visual_order_for_a_terminal_without_bidi(run: Run) -
         (
             "fa",
             ["404", "--format", "jadval"],
-            "خطا: مقدار jadval برای --format نامعتبر است؛ مقدارهای مجاز عبارت‌اند از table، plain، json،",
+            "خطا: مقدار jadval برای --format نامعتبر است؛ "
+            "مقدارهای مجاز عبارت‌اند از table، plain، json،",
         ),
     ],
 )
