@@ -107,7 +107,7 @@ def test_persian_help_is_in_visual_order_for_a_terminal_without_bidi(run: Run) -
         ("en", ["languages", "fr"], "Error: unexpected argument: fr (hsc languages --help)"),
         ("tr", ["languages", "fr"], "Hata: beklenmeyen argüman: fr"),
         ("fr", ["languages", "fr"], "Erreur : argument inattendu : fr"),
-        ("fa", ["languages", "fr"], "خطا: آرگومان fr پیش‌بینی نشده است"),
+        ("fa", ["languages", "fr"], "خطا: آرگومان fr اضافی است و پذیرفته نمی‌شود"),
         (
             "tr",
             ["404", "--format", "tablo"],

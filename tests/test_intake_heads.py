@@ -217,3 +217,9 @@ def test_an_absolute_location_needs_no_request_to_be_read() -> None:
     )
     assert head.url is None
     assert heads.readings(head)[0].resolved == "https://example.com/new"
+
+
+def test_a_bare_206_misses_content_range_only_not_also_a_multipart_type() -> None:
+    (head,) = heads.read_heads("HTTP/1.1 206 Partial Content\r\n\r\n")
+    missing = [(name, problem) for name, _, problem in problems(head) if problem == "missing"]
+    assert missing == [("Content-Range", "missing")]

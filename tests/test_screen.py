@@ -125,7 +125,7 @@ def test_a_search_that_shows_every_hit_says_nothing_more(run: Run) -> None:
     ("lang", "words"),
     [
         ("tr", ["22 koddan 3 tanesi", "--limit 22"]),
-        ("fr", ["Affichage de 3 sur 22", "--limit 22"]),
+        ("fr", ["3 codes affichés sur 22", "--limit 22"]),
         ("fa", ["نمایش 3 از 22", "--limit 22"]),
     ],
 )
