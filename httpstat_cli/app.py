@@ -35,12 +35,19 @@ class Settings:
 class Session:
     """The reader's texts and display, and the warnings to say if the command succeeds."""
 
-    __slots__ = ("display", "texts", "warnings")
+    __slots__ = ("bidi_flag", "display", "texts", "warnings")
 
-    def __init__(self, texts: Texts, display: Display, warnings: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        texts: Texts,
+        display: Display,
+        warnings: Sequence[str] = (),
+        bidi_flag: bool | None = None,
+    ) -> None:
         self.texts = texts
         self.display = display
         self.warnings = list(warnings)
+        self.bidi_flag = bidi_flag  # --bidi/--no-bidi as typed: each stream decides from it
 
     @property
     def lang(self) -> str:
@@ -89,7 +96,7 @@ def show_hits(
     shortened = cut(len(hits), total, shlex.join(more))
     current.renderer(sys.stdout).hits(views, text, shortened)
     if shortened and current.display.format == "plain":  # stdout holds only the rows
-        say(shortened.note(current.texts), err=True)
+        say(shortened.note(current.texts), err=True, bidi=current.bidi_flag)
     return True
 
 
@@ -135,7 +142,7 @@ def build_session(
         display.rtl, display.bidi = True, visual
     display.stack = choose_stack(settings.stack, environ, texts, warnings)
     display.boxes = boxes_for(getattr(stdout, "encoding", None))
-    return Session(texts, display, warnings)
+    return Session(texts, display, warnings, settings.bidi)
 
 
 def choose_stack(
@@ -241,20 +248,20 @@ def usage_line(message: str, texts: Texts | None, hint: str = "") -> str:
     return texts.ui("error", message=message) if texts else f"Error: {message}"
 
 
-def say(text: str, err: bool = False, nl: bool = True) -> None:
-    """Write to stdout or stderr as they are configured. Not click.echo: it swaps an ASCII
-    stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
+def say(text: str, err: bool = False, nl: bool = True, bidi: bool | None = None) -> None:
+    """Write to stdout or stderr as they are configured, right-to-left lines as ``bidi``
+    (--bidi/--no-bidi, None for auto) wants them on that stream. Not click.echo: it swaps an
+    ASCII stream for UTF-8, so PYTHONIOENCODING=ascii would get bytes it cannot decode."""
     stream = sys.stderr if err else sys.stdout
     if not text.isascii():
-        text = directed(text, stream, os.environ)
+        text = directed(text, stream, os.environ, bidi)
     stream.write(text + "\n" if nl else text)
     stream.flush()
 
 
-BIDI_FLAG: list[bool | None] = [None]  # --bidi/--no-bidi of this run, set by cli.main
-
-
-def directed(text: str, stream: IO[str], environ: Mapping[str, str]) -> str:
+def directed(
+    text: str, stream: IO[str], environ: Mapping[str, str], bidi: bool | None = None
+) -> str:
     """Lines holding right-to-left text as this stream wants them, decided for the stream
     itself (stderr may be a terminal while stdout is piped): in visual order, wrapped to
     the width and right-aligned; else in logical order, each marked right to left."""
@@ -266,7 +273,7 @@ def directed(text: str, stream: IO[str], environ: Mapping[str, str]) -> str:
         is_terminal = stream.isatty()
     except (ValueError, AttributeError):
         is_terminal = False
-    if not rtl.wants_visual_order(BIDI_FLAG[0], environ, is_terminal):
+    if not rtl.wants_visual_order(bidi, environ, is_terminal):
         return "\n".join(rtl.mark_line(line) for line in text.split("\n"))
     screen = terminal_size(stream)
     width = choose_width(environ, screen.columns if screen else None)
@@ -291,12 +298,12 @@ def tolerant_streams() -> None:
                 reconfigure(errors="replace")
 
 
-def output_failed(error: HscError, flag: str | None) -> NoReturn:
+def output_failed(error: HscError, flag: str | None, bidi: bool | None = None) -> NoReturn:
     """stdout could not take the output: say so on stderr if it is open, and stop with the
     documented status; the unwritten rest goes nowhere rather than into a second error."""
     if sys.stderr is not None:
         with contextlib.suppress(OSError, ValueError):
-            say(error_line(error, error_texts(flag, os.environ)), err=True)
+            say(error_line(error, error_texts(flag, os.environ)), err=True, bidi=bidi)
     _discard_stdout()
     sys.exit(error.exit_code)
 

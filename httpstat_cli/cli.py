@@ -84,7 +84,7 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
         except BrokenPipeError:  # caught here, before click turns it into exit status 1
             app.quiet_exit()
         for warning in dict.fromkeys(ctx.meta.get(WARNINGS, ())):
-            say(warning, err=True)
+            say(warning, err=True, bidi=ctx.ensure_object(Settings).bidi)
         return result
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
@@ -94,17 +94,16 @@ class HscGroup(LocalHelp, HelpOption, click.Group):
         flag = app.flag_language(words)
         # Known before parsing, so that an eager --help already speaks the language asked for.
         kwargs.setdefault("obj", Settings()).lang = flag
-        kwargs["obj"].bidi = app.flag_bidi(words)
-        app.BIDI_FLAG[0] = kwargs["obj"].bidi
+        bidi = kwargs["obj"].bidi = app.flag_bidi(words)
         try:
             result = super().main(*args, **kwargs)
         except HscError as error:
-            say(app.error_line(error, app.error_texts(flag, os.environ)), err=True)
+            say(app.error_line(error, app.error_texts(flag, os.environ)), err=True, bidi=bidi)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             from httpstat_cli.parser_errors import fail_click  # only on failure
 
-            fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ))
+            fail_click(error, app.error_texts(parsed_lang(error) or flag, os.environ), bidi)
         except click.exceptions.Abort:
             sys.exit(130)
         except BrokenPipeError:
@@ -230,7 +229,7 @@ def explain(ctx: click.Context, queries: tuple[str, ...]) -> None:
     if misses:  # the error is the one line stderr gets then
         raise query.not_found(misses, parsed, current.lang, command_names())
     for line in stories.also_line(told, current.texts):
-        say(line, err=True)
+        say(line, err=True, bidi=current.bidi_flag)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -272,8 +271,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     except BrokenPipeError:
         app.quiet_exit()
     except OSError as error:
-        flag = app.flag_language(arguments if arguments is not None else sys.argv[1:])
-        app.output_failed(OutputError(error), flag)
+        words = arguments if arguments is not None else sys.argv[1:]
+        app.output_failed(OutputError(error), app.flag_language(words), app.flag_bidi(words))
     finally:
         gc.freeze()  # what is left is freed by the exit; the collector need not walk it
 

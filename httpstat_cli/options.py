@@ -154,7 +154,7 @@ def common_options(function: F) -> F:
 def show(ctx: click.Context, text: str) -> None:
     """Print help or the version and end the run; nothing while click only completes a word."""
     if not ctx.resilient_parsing:
-        say(text)
+        say(text, bidi=ctx.ensure_object(Settings).bidi)
         ctx.exit()
 
 

@@ -54,12 +54,14 @@ def click_message(error: click.ClickException, texts: i18n.Texts) -> str | None:
     return None
 
 
-def fail_click(error: click.ClickException, texts: i18n.Texts | None) -> NoReturn:
+def fail_click(
+    error: click.ClickException, texts: i18n.Texts | None, bidi: bool | None = None
+) -> NoReturn:
     worded = click_message(error, texts) if texts else None
     usage = isinstance(error, click.UsageError)
     ctx = getattr(error, "ctx", None)
     hint = f" ({ctx.command_path if ctx else 'hsc'} --help)" if usage else ""
     fallback = error.format_message()  # click's English, for an error hsc has no words for
     message = worded or fallback[:1].lower() + fallback[1:]
-    say(app.usage_line(message, texts, hint), err=True)
+    say(app.usage_line(message, texts, hint), err=True, bidi=bidi)
     sys.exit(ExitCode.USAGE if usage else error.exit_code)

@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from httpstat_cli import app
-from httpstat_cli.app import Session, say
+from httpstat_cli.app import Session, Settings, say
 from httpstat_cli.errors import ExitCode, HscError, NotFound
 from httpstat_cli.options import HscCommand, common_options
 
@@ -33,7 +33,7 @@ def _stdin() -> Any:
 
 def _reporter(current: Session) -> Callable[[HscError], None]:
     """Says an error about one input and lets the command go on with the others."""
-    return lambda error: say(app.error_line(error, current.texts), err=True)
+    return lambda error: say(app.error_line(error, current.texts), err=True, bidi=current.bidi_flag)
 
 
 @click.command(
@@ -125,7 +125,7 @@ def without_command(ctx: click.Context) -> None:
         piped = False
     if piped:
         ctx.exit(read_stdin(ctx))
-    say(ctx.get_help())
+    say(ctx.get_help(), bidi=ctx.ensure_object(Settings).bidi)
 
 
 def read_stdin(ctx: click.Context) -> int:
